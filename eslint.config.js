@@ -1,0 +1,80 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Layer boundaries (STYLE.md): a wrong import is a lint error that says why. */
+const boundary = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+const noReact = {
+  group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'zundo'],
+  message: 'The core (model, rules, forecast, io) is pure TypeScript that also runs in the CLI.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public', 'bin', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression[callee.property.name="only"]', message: 'No focused tests.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  boundary(
+    ['src/model/**'],
+    [
+      noReact,
+      {
+        group: ['../*', '!../model', '../model/*'],
+        message: 'The model imports nothing else in src.',
+      },
+    ],
+  ),
+  boundary(
+    ['src/rules/**', 'src/forecast/**'],
+    [
+      noReact,
+      {
+        group: ['**/io/*', '**/store/*', '**/persistence/*'],
+        message: 'Rules and forecast read the model only.',
+      },
+    ],
+  ),
+  boundary(
+    ['src/io/**', 'src/cli/**'],
+    [
+      noReact,
+      {
+        group: ['**/store/*', '**/persistence/*'],
+        message: 'io and the CLI stay free of the store.',
+      },
+    ],
+  ),
+  boundary(
+    ['src/canvas/**', 'src/ui/**'],
+    [{ group: ['**/persistence/*'], message: 'UI reaches storage only through store intents.' }],
+  ),
+);

@@ -1,0 +1,231 @@
+import type { z } from 'zod';
+import { migrate } from '../model/migrations';
+import { NODE_KINDS } from '../model/layers';
+import { METRIC_KEYS } from '../model/metrics';
+import { diagramSchema, type Diagram } from '../model/schema';
+import { CURRENT_VERSION, FORMAT, MAX_FILE_BYTES } from '../model/version';
+import { formatPath, type Problem } from './problems';
+
+export type ParseResult =
+  | { readonly ok: true; readonly diagram: Diagram; readonly migratedFrom?: number }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Keys that could reach an object's prototype if anything downstream merged the file. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 32;
+const MAX_PROBLEMS = 50;
+
+function refuse(path: string, message: string): ParseResult {
+  return { ok: false, problems: [{ path, message }] };
+}
+
+/**
+ * The one gate for untrusted diagrams: files, drops, pastes, share links, storage and the CLI
+ * all come through here. It never throws, and it never touches the diagram that is open.
+ */
+export function parseDiagramFile(text: string): ParseResult {
+  // A UTF-8 byte is at least one UTF-16 unit, so only long texts need the exact count.
+  if (text.length > MAX_FILE_BYTES || utf8Length(text) > MAX_FILE_BYTES) {
+    const mb = (utf8Length(text) / 1024 / 1024).toFixed(1);
+    return refuse('(file)', `The file is ${mb} MB; GTM Blueprint opens files up to 5 MB.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return refuse('(file)', `The file is not valid JSON (${detail}).`);
+  }
+  return parseDiagramValue(value);
+}
+
+export function parseDiagramValue(value: unknown): ParseResult {
+  const hostile = findForbiddenKey(value, [], 0);
+  if (hostile) return { ok: false, problems: [hostile] };
+
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return refuse('(file)', 'The file does not hold a GTM Blueprint diagram (expected an object).');
+  }
+  const file = value as Record<string, unknown>;
+  if (file.format !== FORMAT) {
+    return refuse('format', `This is not a GTM Blueprint file: "format" must be "${FORMAT}".`);
+  }
+  const version = file.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return refuse('version', '"version" must be a whole number such as 1.');
+  }
+  const migrated = migrate(file, version, CURRENT_VERSION);
+  if (!migrated.ok) {
+    return migrated.reason === 'newer'
+      ? refuse(
+          'version',
+          `This file was made by a newer GTM Blueprint (format version ${version}; this one reads up to ${CURRENT_VERSION}). Update the app to open it.`,
+        )
+      : refuse('version', `Format version ${version} is not one GTM Blueprint knows.`);
+  }
+
+  const parsed = diagramSchema.safeParse(migrated.file);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, MAX_PROBLEMS);
+    return { ok: false, problems: issues.map((issue) => toProblem(issue, migrated.file)) };
+  }
+  const problems = checkReferences(parsed.data);
+  if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
+  return version === CURRENT_VERSION
+    ? { ok: true, diagram: parsed.data }
+    : { ok: true, diagram: parsed.data, migratedFrom: version };
+}
+
+function utf8Length(text: string): number {
+  if (text.length * 3 <= MAX_FILE_BYTES) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+function findForbiddenKey(value: unknown, path: PropertyKey[], depth: number): Problem | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (depth > MAX_DEPTH) {
+    return { path: formatPath(path), message: 'The file nests deeper than a diagram ever does.' };
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findForbiddenKey(value[i], [...path, i], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) {
+      return {
+        path: formatPath([...path, key]),
+        message: `The key "${key}" is not allowed: it is used to tamper with JavaScript objects.`,
+      };
+    }
+    const found = findForbiddenKey(
+      (value as Record<string, unknown>)[key],
+      [...path, key],
+      depth + 1,
+    );
+    if (found) return found;
+  }
+  return null;
+}
+
+function checkReferences(diagram: Diagram): Problem[] {
+  const problems: Problem[] = [];
+  const nodeIds = new Map<string, number>();
+  diagram.nodes.forEach((node, i) => {
+    const first = nodeIds.get(node.id);
+    if (first !== undefined) {
+      problems.push({
+        path: `nodes[${i}].id`,
+        message: `The id "${node.id}" is already used by nodes[${first}]; every node needs its own id.`,
+      });
+    } else nodeIds.set(node.id, i);
+  });
+  const edgeIds = new Map<string, number>();
+  diagram.edges.forEach((edge, i) => {
+    const first = edgeIds.get(edge.id);
+    if (first !== undefined) {
+      problems.push({
+        path: `edges[${i}].id`,
+        message: `The id "${edge.id}" is already used by edges[${first}]; every edge needs its own id.`,
+      });
+    } else edgeIds.set(edge.id, i);
+    for (const end of ['source', 'target'] as const) {
+      if (!nodeIds.has(edge[end])) {
+        problems.push({
+          path: `edges[${i}].${end}`,
+          message: `The edge points to a node "${edge[end]}" that is not in the diagram.`,
+        });
+      }
+    }
+    if (edge.source === edge.target) {
+      problems.push({
+        path: `edges[${i}]`,
+        message: 'The edge joins a node to itself; a handoff needs two different nodes.',
+      });
+    }
+  });
+  return problems;
+}
+
+function toProblem(issue: z.core.$ZodIssue, file: unknown): Problem {
+  return { path: formatPath(issue.path), message: describeIssue(issue, valueAt(file, issue.path)) };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const part of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const field = issue.path.length ? `"${String(issue.path[issue.path.length - 1])}"` : 'The file';
+  switch (issue.code) {
+    case 'invalid_type': {
+      const received = receivedType(input);
+      if (issue.expected === 'number' && received === 'number') {
+        return `${capitalize(field)} must be a finite number, not ${String(input)}.`;
+      }
+      if (received === 'missing') return `${capitalize(field)} is required and missing.`;
+      return `${capitalize(field)} must be ${article(issue.expected)}, not ${article(received)}.`;
+    }
+    case 'invalid_union':
+      if (issue.path[issue.path.length - 1] === 'kind') {
+        return `This node's "kind" is not one GTM Blueprint knows. Use one of: ${NODE_KINDS.join(', ')}.`;
+      }
+      if (issue.path[issue.path.length - 1] === 'key') {
+        return `"${String(input)}" is not a metric GTM Blueprint knows. Use one of: ${METRIC_KEYS.join(', ')}.`;
+      }
+      return `${capitalize(field)} does not match any allowed shape.`;
+    case 'invalid_value':
+      if (issue.values.length === 1) {
+        return `${capitalize(field)} must be ${JSON.stringify(issue.values[0])}.`;
+      }
+      return `${capitalize(field)} must be one of: ${issue.values.map((v) => String(v)).join(', ')}.`;
+    case 'unrecognized_keys':
+      return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
+        .map((k) => `"${k}"`)
+        .join(', ')}: the v1 format does not have ${issue.keys.length > 1 ? 'them' : 'it'}.`;
+    case 'too_big':
+      if (issue.origin === 'string')
+        return `${capitalize(field)} is longer than ${issue.maximum} characters.`;
+      if (issue.origin === 'array')
+        return `${capitalize(field)} has more than ${issue.maximum} items.`;
+      if (isRatePath(issue.path))
+        return `${capitalize(field)} is a rate and must be between 0 and 1 (write 3% as 0.03).`;
+      return `${capitalize(field)} must be at most ${issue.maximum}.`;
+    case 'too_small':
+      if (issue.origin === 'string') return `${capitalize(field)} must not be empty.`;
+      if (isRatePath(issue.path))
+        return `${capitalize(field)} is a rate and must be between 0 and 1 (write 3% as 0.03).`;
+      return `${capitalize(field)} must be at least ${issue.minimum}.`;
+    case 'invalid_format':
+      return `${capitalize(field)} ${issue.message}.`;
+    default:
+      return `${capitalize(field)}: ${issue.message}.`;
+  }
+}
+
+function isRatePath(path: readonly PropertyKey[]): boolean {
+  return path.includes('metrics') && path[path.length - 1] === 'value';
+}
+
+function receivedType(input: unknown): string {
+  if (input === undefined) return 'missing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  return typeof input;
+}
+
+function article(type: string): string {
+  if (type === 'null' || type === 'missing') return type;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0) === '"' ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}

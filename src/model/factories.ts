@@ -1,0 +1,35 @@
+import { KIND_LABEL, type NodeKind } from './layers';
+import type { Diagram, DiagramEdge, DiagramNode, EdgeKind } from './schema';
+import { CURRENT_VERSION, FORMAT } from './version';
+
+let counter = 0;
+
+/** Short, collision-resistant ids: time, a counter and randomness, all in base 36. */
+export function createId(prefix: string): string {
+  counter = (counter + 1) % 1_296;
+  const random = Math.floor(Math.random() * 1_679_616).toString(36);
+  return `${prefix}-${Date.now().toString(36)}${counter.toString(36)}${random}`;
+}
+
+export function createDiagram(name = 'Untitled diagram'): Diagram {
+  return { format: FORMAT, version: CURRENT_VERSION, name, meta: {}, nodes: [], edges: [] };
+}
+
+export function createNode(
+  kind: NodeKind,
+  position: { x: number; y: number },
+  title: string = KIND_LABEL[kind],
+): DiagramNode {
+  return { id: createId('n'), kind, title, position } as DiagramNode;
+}
+
+export function createEdge(
+  source: string,
+  target: string,
+  options: { label?: string; kind?: EdgeKind } = {},
+): DiagramEdge {
+  const edge: DiagramEdge = { id: createId('e'), source, target };
+  if (options.label !== undefined) edge.label = options.label;
+  if (options.kind !== undefined) edge.kind = options.kind;
+  return edge;
+}

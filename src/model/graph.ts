@@ -1,0 +1,67 @@
+import type { Diagram, DiagramEdge, DiagramNode } from './schema';
+
+/**
+ * Adjacency built once per diagram version so that walks are linear in nodes + edges.
+ * Consumers (audit, forecast, lead trace) share it instead of scanning edges per node.
+ */
+export interface GraphIndex {
+  readonly nodeById: ReadonlyMap<string, DiagramNode>;
+  readonly outgoing: ReadonlyMap<string, readonly DiagramEdge[]>;
+  readonly incoming: ReadonlyMap<string, readonly DiagramEdge[]>;
+}
+
+const cache = new WeakMap<Diagram, GraphIndex>();
+
+export function indexGraph(diagram: Diagram): GraphIndex {
+  const cached = cache.get(diagram);
+  if (cached) return cached;
+  const nodeById = new Map<string, DiagramNode>();
+  const outgoing = new Map<string, DiagramEdge[]>();
+  const incoming = new Map<string, DiagramEdge[]>();
+  for (const node of diagram.nodes) {
+    nodeById.set(node.id, node);
+    outgoing.set(node.id, []);
+    incoming.set(node.id, []);
+  }
+  for (const edge of diagram.edges) {
+    outgoing.get(edge.source)?.push(edge);
+    incoming.get(edge.target)?.push(edge);
+  }
+  const index = { nodeById, outgoing, incoming };
+  cache.set(diagram, index);
+  return index;
+}
+
+/**
+ * Every node reachable from `starts` following edges forwards, optionally refusing to step
+ * onto nodes for which `canEnter` is false. Breadth-first, each node visited once.
+ */
+export function reachableFrom(
+  graph: GraphIndex,
+  starts: Iterable<string>,
+  canEnter: (node: DiagramNode, via: DiagramEdge) => boolean = () => true,
+): Set<string> {
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  for (const start of starts) {
+    if (!seen.has(start)) {
+      seen.add(start);
+      queue.push(start);
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const current = queue[i] as string;
+    for (const edge of graph.outgoing.get(current) ?? []) {
+      const next = graph.nodeById.get(edge.target);
+      if (!next || seen.has(next.id) || !canEnter(next, edge)) continue;
+      seen.add(next.id);
+      queue.push(next.id);
+    }
+  }
+  return seen;
+}
+
+/** Whether an edge already joins these two ends in this direction. */
+export function hasEdgeBetween(diagram: Diagram, source: string, target: string): boolean {
+  return diagram.edges.some((edge) => edge.source === source && edge.target === target);
+}

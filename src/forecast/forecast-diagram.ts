@@ -1,0 +1,120 @@
+import type { RateKey } from '../model/metrics';
+import type { Diagram } from '../model/schema';
+import { dealEconomics } from './deal-economics';
+import { divide, isKnown, multiply, sum, unknown, type Estimate } from './estimate';
+import { channelCac, computeFlow, type Flow } from './flow';
+import type { ChannelForecast, Forecast, ForecastTotals, StageForecast } from './forecast-types';
+import { MESSAGES } from './messages';
+
+export const DEFAULT_CURRENCY = 'USD';
+
+/** The monthly funnel forecast of a diagram. Pure; linear in nodes + edges. */
+export function forecastDiagram(diagram: Diagram): Forecast {
+  const flow = computeFlow(diagram);
+  const economics = dealEconomics(diagram, flow.graph);
+  const { acv, salesCycleDays } = economics;
+
+  const channels = flow.channels.map((channel): ChannelForecast => ({
+    id: channel.node.id,
+    title: channel.node.title,
+    volumePerMonth: channel.volumePerMonth,
+    conversionKey: channel.conversionKey,
+    conversion: channel.conversion,
+    leads: channel.leads,
+    won: channel.won,
+    spendPerMonth: channel.spendPerMonth,
+    cac: channelCac(channel),
+    entryStageIds: channel.entries.map((i) => flow.pipeline.stages[i]?.node.id ?? ''),
+  }));
+
+  const stages = flow.pipeline.order.map((i): StageForecast => {
+    const stage = flow.pipeline.stages[i]!;
+    const stageFlow = flow.stages[i]!;
+    return {
+      id: stage.node.id,
+      title: stage.node.title,
+      rateKey: stage.rateKey,
+      rate: stage.isClose ? null : stage.rate,
+      isClose: stage.isClose,
+      inflow: stageFlow.inflow,
+      outflow: stageFlow.outflow,
+    };
+  });
+
+  const won = flow.won;
+  const totals: ForecastTotals = {
+    leads: sum(channels.map((c) => c.leads)),
+    mql: outflowOf(stages, 'lead-to-mql', 'MQLs'),
+    sql: outflowOf(stages, 'mql-to-sql', 'SQLs'),
+    opportunities: opportunitiesOf(stages),
+    won,
+    newArr: multiply(won, acv),
+    salesVelocity: velocityOf(flow, acv, salesCycleDays),
+  };
+
+  const unknowns = collectUnknowns(channels, stages, totals);
+  const notes = [
+    ...flow.pipeline.notes,
+    ...flow.channels
+      .filter((c) => c.entries.length === 0)
+      .map((c) => MESSAGES.channelNoStage(c.node.title)),
+  ];
+  return {
+    currency: diagram.meta.currency ?? DEFAULT_CURRENCY,
+    motionId: economics.motion?.id ?? null,
+    acv,
+    salesCycleDays,
+    channels,
+    stages,
+    totals,
+    unknowns,
+    notes: notes.filter((text) => !unknowns.includes(text)),
+  };
+}
+
+function withKey(stages: readonly StageForecast[], key: RateKey): StageForecast[] {
+  return stages.filter((stage) => stage.rateKey === key);
+}
+
+function outflowOf(stages: readonly StageForecast[], key: RateKey, figure: string): Estimate {
+  const carrying = withKey(stages, key);
+  if (carrying.length === 0) return unknown(MESSAGES.noStageWith(key, figure));
+  return sum(carrying.map((stage) => stage.outflow));
+}
+
+/** Win-rate stages are where opportunities are counted; demo-to-opportunity is the fallback. */
+function opportunitiesOf(stages: readonly StageForecast[]): Estimate {
+  const winStages = withKey(stages, 'win-rate');
+  if (winStages.length > 0) return sum(winStages.map((stage) => stage.inflow));
+  const demoStages = withKey(stages, 'demo-to-opportunity');
+  if (demoStages.length > 0) return sum(demoStages.map((stage) => stage.outflow));
+  return unknown(MESSAGES.noOpportunityStage());
+}
+
+/**
+ * Opportunities × win rate, summed over the win-rate stages so that parallel opportunity stages
+ * each count with their own win rate. A close carrying the win rate still uses it here.
+ */
+function velocityOf(flow: Flow, acv: Estimate, cycleDays: Estimate): Estimate {
+  const wins: Estimate[] = [];
+  flow.pipeline.stages.forEach((stage, i) => {
+    if (stage.rateKey === 'win-rate') wins.push(multiply(flow.stages[i]!.inflow, stage.rate));
+  });
+  if (wins.length === 0) return unknown(MESSAGES.noWinRateStage());
+  return divide(multiply(sum(wins), acv), cycleDays, MESSAGES.zeroCycle());
+}
+
+function collectUnknowns(
+  channels: readonly ChannelForecast[],
+  stages: readonly StageForecast[],
+  totals: ForecastTotals,
+): string[] {
+  const reasons = new Set<string>();
+  const note = (estimate: Estimate) => {
+    if (!isKnown(estimate)) reasons.add(estimate.unknown);
+  };
+  for (const c of channels) [c.leads, c.won, c.spendPerMonth, c.cac].forEach(note);
+  for (const s of stages) [s.inflow, s.outflow].forEach(note);
+  Object.values(totals).forEach(note);
+  return [...reasons];
+}

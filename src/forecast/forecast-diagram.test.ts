@@ -336,6 +336,22 @@ describe('forecastDiagram', () => {
     });
   });
 
+  it('falls back to the motion win rate and demo-to-opportunity stages for velocity', () => {
+    const diagram = straight();
+    diagram.nodes[3] = motion('Sales-led', {
+      acv: 30_000,
+      metrics: [
+        { key: 'win-rate', value: 0.25 },
+        { key: 'sales-cycle-days', value: 50 },
+      ],
+    });
+    diagram.nodes[6] = stage('Opportunity', ['demo-to-opportunity', 0.2]);
+    const { totals } = forecastDiagram(diagram);
+    // 5 SQLs × 20% → 1 opportunity; 1 × 25% × $30,000 ÷ 50 days.
+    expect(value(totals.opportunities)).toBeCloseTo(1);
+    expect(value(totals.salesVelocity)).toBeCloseTo(150);
+  });
+
   it('notes a close whose win rate is not applied', () => {
     const diagram = straight();
     diagram.nodes[7] = stage('Won', ['win-rate', 0.2]);

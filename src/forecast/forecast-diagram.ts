@@ -1,10 +1,11 @@
 import type { RateKey } from '../model/metrics';
 import type { Diagram } from '../model/schema';
-import { dealEconomics } from './deal-economics';
-import { divide, isKnown, multiply, sum, unknown, type Estimate } from './estimate';
+import { dealEconomics, type DealEconomics } from './deal-economics';
+import { divide, isKnown, known, multiply, sum, unknown, type Estimate } from './estimate';
 import { channelCac, computeFlow, type Flow } from './flow';
 import type { ChannelForecast, Forecast, ForecastTotals, StageForecast } from './forecast-types';
 import { MESSAGES } from './messages';
+import { metricValue } from './node-metrics';
 
 export const DEFAULT_CURRENCY = 'USD';
 
@@ -42,14 +43,15 @@ export function forecastDiagram(diagram: Diagram): Forecast {
   });
 
   const won = flow.won;
+  const opportunities = opportunitiesOf(stages);
   const totals: ForecastTotals = {
     leads: sum(channels.map((c) => c.leads)),
     mql: outflowOf(stages, 'lead-to-mql', 'MQLs'),
     sql: outflowOf(stages, 'mql-to-sql', 'SQLs'),
-    opportunities: opportunitiesOf(stages),
+    opportunities,
     won,
     newArr: multiply(won, acv),
-    salesVelocity: velocityOf(flow, acv, salesCycleDays),
+    salesVelocity: velocityOf(flow, economics, opportunities),
   };
 
   const unknowns = collectUnknowns(channels, stages, totals);
@@ -93,15 +95,21 @@ function opportunitiesOf(stages: readonly StageForecast[]): Estimate {
 
 /**
  * Opportunities × win rate, summed over the win-rate stages so that parallel opportunity stages
- * each count with their own win rate. A close carrying the win rate still uses it here.
+ * each count with their own win rate (a close carrying the win rate still uses it here). With no
+ * win-rate stage, the motion's win rate applies to the opportunities counted from demo stages.
  */
-function velocityOf(flow: Flow, acv: Estimate, cycleDays: Estimate): Estimate {
+function velocityOf(flow: Flow, economics: DealEconomics, opportunities: Estimate): Estimate {
   const wins: Estimate[] = [];
   flow.pipeline.stages.forEach((stage, i) => {
     if (stage.rateKey === 'win-rate') wins.push(multiply(flow.stages[i]!.inflow, stage.rate));
   });
+  const motionWinRate = economics.motion ? metricValue(economics.motion, 'win-rate') : undefined;
+  if (wins.length === 0 && motionWinRate !== undefined) {
+    wins.push(multiply(opportunities, known(motionWinRate)));
+  }
   if (wins.length === 0) return unknown(MESSAGES.noWinRateStage());
-  return divide(multiply(sum(wins), acv), cycleDays, MESSAGES.zeroCycle());
+  const perMonth = multiply(sum(wins), economics.acv);
+  return divide(perMonth, economics.salesCycleDays, MESSAGES.zeroCycle());
 }
 
 function collectUnknowns(

@@ -46,7 +46,8 @@ export interface ForecastTotals {
   readonly newArr: Estimate;
   /**
    * Σ (inflow × win rate) over win-rate stages × ACV ÷ sales-cycle days: money per day, taking
-   * a month's opportunities as the pipeline.
+   * a month's opportunities as the pipeline. With no win-rate stage: opportunities × the motion's
+   * win rate.
    */
   readonly salesVelocity: Estimate;
 }

@@ -31,11 +31,13 @@ export const MESSAGES = {
     `No stage carries the "${METRIC_LABEL[key]}" rate, so ${figure} cannot be counted.`,
   noOpportunityStage: () =>
     'No stage carries a win rate or a demo-to-opportunity rate, so opportunities cannot be counted.',
-  noWinRateStage: () => 'No stage carries a win rate, so sales velocity is unknown.',
+  noWinRateStage: () =>
+    'Neither a stage nor the motion carries a win rate, so sales velocity is unknown.',
   noCycle: () =>
     'No motion or stage carries a sales cycle (sales-cycle-days), so sales velocity is unknown.',
   severalCycles: () =>
     'Several stages carry a sales cycle; put the full cycle on the motion to get sales velocity.',
+  noCacToCompare: () => 'No channel has a CAC above zero to compare against.',
   zeroCycle: () => 'The sales cycle is 0 days, so sales velocity is not defined.',
   closeRateIgnored: (stage: string, key: RateKey) =>
     `Stage "${stage}" ends the pipeline, so its "${METRIC_LABEL[key]}" rate is not applied: its inflow counts as won deals.`,

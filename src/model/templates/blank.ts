@@ -1,0 +1,5 @@
+import { createDiagram, type Diagram } from './build';
+
+export function createBlank(): Diagram {
+  return createDiagram('Untitled diagram');
+}

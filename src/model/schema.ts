@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NODE_KINDS } from './layers';
+import type { NODE_KINDS } from './layers';
 import { METRIC_KEYS, RATE_KEYS } from './metrics';
 import { CURRENT_VERSION, FORMAT } from './version';
 
@@ -115,29 +115,58 @@ const position = z.strictObject({
   y: z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate),
 });
 
-function nodeOf<K extends (typeof NODE_KINDS)[number]>(kind: K) {
-  return z.strictObject({
-    id,
-    kind: z.literal(kind),
-    title: z.string().max(LIMITS.title),
-    position,
-    data: nodeDataSchemas[kind].optional(),
-  });
-}
+const nodeBase = { id, title: z.string().max(LIMITS.title), position };
 
+// Spelled out per kind (not built by a generic helper) so that TypeScript narrows `data` by `kind`.
 export const nodeSchema = z.discriminatedUnion('kind', [
-  nodeOf('segment'),
-  nodeOf('persona'),
-  nodeOf('positioning'),
-  nodeOf('channel'),
-  nodeOf('motion'),
-  nodeOf('stage'),
-  nodeOf('crm'),
-  nodeOf('enrichment'),
-  nodeOf('scoring'),
-  nodeOf('sequencing'),
-  nodeOf('reporting'),
-  nodeOf('tool'),
+  z.strictObject({
+    ...nodeBase,
+    kind: z.literal('segment'),
+    data: nodeDataSchemas.segment.optional(),
+  }),
+  z.strictObject({
+    ...nodeBase,
+    kind: z.literal('persona'),
+    data: nodeDataSchemas.persona.optional(),
+  }),
+  z.strictObject({
+    ...nodeBase,
+    kind: z.literal('positioning'),
+    data: nodeDataSchemas.positioning.optional(),
+  }),
+  z.strictObject({
+    ...nodeBase,
+    kind: z.literal('channel'),
+    data: nodeDataSchemas.channel.optional(),
+  }),
+  z.strictObject({
+    ...nodeBase,
+    kind: z.literal('motion'),
+    data: nodeDataSchemas.motion.optional(),
+  }),
+  z.strictObject({ ...nodeBase, kind: z.literal('stage'), data: nodeDataSchemas.stage.optional() }),
+  z.strictObject({ ...nodeBase, kind: z.literal('crm'), data: nodeDataSchemas.crm.optional() }),
+  z.strictObject({
+    ...nodeBase,
+    kind: z.literal('enrichment'),
+    data: nodeDataSchemas.enrichment.optional(),
+  }),
+  z.strictObject({
+    ...nodeBase,
+    kind: z.literal('scoring'),
+    data: nodeDataSchemas.scoring.optional(),
+  }),
+  z.strictObject({
+    ...nodeBase,
+    kind: z.literal('sequencing'),
+    data: nodeDataSchemas.sequencing.optional(),
+  }),
+  z.strictObject({
+    ...nodeBase,
+    kind: z.literal('reporting'),
+    data: nodeDataSchemas.reporting.optional(),
+  }),
+  z.strictObject({ ...nodeBase, kind: z.literal('tool'), data: nodeDataSchemas.tool.optional() }),
 ]);
 
 export const edgeSchema = z.strictObject({

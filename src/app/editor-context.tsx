@@ -1,0 +1,37 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import type { EditorState, EditorStore } from '../store/editor-store';
+import type { DiagramSession } from '../store/session';
+
+export interface Editor {
+  readonly store: EditorStore;
+  readonly session: DiagramSession;
+}
+
+export const EditorContext = createContext<Editor | null>(null);
+
+export function useEditorApi(): Editor {
+  const editor = useContext(EditorContext);
+  if (!editor) throw new Error('useEditorApi must be used inside <EditorContext>');
+  return editor;
+}
+
+/** Reads the editor store through a narrow selector, so components re-render only on what they use. */
+export function useEditor<T>(selector: (state: EditorState) => T): T {
+  return useStore(useEditorApi().store, selector);
+}
+
+export function useHistory(): { canUndo: boolean; canRedo: boolean } {
+  const { store } = useEditorApi();
+  const canUndo = useStore(store.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
+  return { canUndo, canRedo };
+}
+
+export function useDiagramList() {
+  const { session } = useEditorApi();
+  return useSyncExternalStore(
+    (listener) => session.subscribe(listener),
+    () => session.list(),
+  );
+}

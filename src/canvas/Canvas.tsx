@@ -1,0 +1,150 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useMemo } from 'react';
+import { useEditor, useEditorApi } from '../app/editor-context';
+import { hasEdgeBetween } from '../model/graph';
+import { layerOf } from '../model/layers';
+import { Bands } from './Bands';
+import { EdgeMarkers, GtmEdge } from './GtmEdge';
+import { GtmNode } from './GtmNode';
+import { LAYER_THEME } from './layer-theme';
+import { toFlowEdges, toFlowNodes, type GtmFlowEdge, type GtmFlowNode } from './to-flow';
+
+// Module scope: React Flow re-mounts every node when these objects change identity.
+const nodeTypes = { gtm: GtmNode };
+const edgeTypes = { gtm: GtmEdge };
+const SNAP: [number, number] = [20, 20];
+/** Past this many nodes only what is on screen is rendered (issue 7: 5,000-node frames). */
+const VIRTUALIZE_ABOVE = 600;
+
+export function Canvas() {
+  const { store } = useEditorApi();
+  const diagram = useEditor((s) => s.diagram);
+  const selection = useEditor((s) => s.selection);
+
+  const nodeById = useMemo(() => new Map(diagram.nodes.map((n) => [n.id, n])), [diagram.nodes]);
+  const nodes = useMemo(
+    () => toFlowNodes(diagram.nodes, new Set(selection.nodes)),
+    [diagram.nodes, selection.nodes],
+  );
+  const edges = useMemo(
+    () => toFlowEdges(diagram, new Set(selection.edges), nodeById),
+    [diagram, selection.edges, nodeById],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<GtmFlowNode>[]) => {
+      const positions = new Map<string, { x: number; y: number }>();
+      let selected: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type === 'position' && change.position)
+          positions.set(change.id, change.position);
+        if (change.type === 'select') {
+          selected ??= new Set(store.getState().selection.nodes);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (positions.size > 0) store.getState().moveNodes(positions);
+      if (selected)
+        store.getState().select({ ...store.getState().selection, nodes: [...selected] });
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<GtmFlowEdge>[]) => {
+      let selected: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selected ??= new Set(store.getState().selection.edges);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (selected)
+        store.getState().select({ ...store.getState().selection, edges: [...selected] });
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const result = store.getState().connect(connection.source, connection.target);
+      if (!result.ok) store.getState().setNotice({ kind: 'info', text: result.reason });
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Connection | GtmFlowEdge) =>
+      connection.source !== connection.target &&
+      !hasEdgeBetween(store.getState().diagram, connection.source, connection.target),
+    [store],
+  );
+
+  const onDragStart = useCallback(() => store.getState().beginTransaction(), [store]);
+  const onDragStop = useCallback(() => store.getState().endTransaction(), [store]);
+
+  const onDelete = useCallback(
+    ({ nodes: removed, edges: removedEdges }: { nodes: GtmFlowNode[]; edges: GtmFlowEdge[] }) =>
+      store.getState().deleteElements(
+        removed.map((n) => n.id),
+        removedEdges.map((e) => e.id),
+      ),
+    [store],
+  );
+
+  return (
+    <div className="relative h-full w-full" aria-label="Diagram canvas" role="region">
+      <EdgeMarkers />
+      <ReactFlow<GtmFlowNode, GtmFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={onDragStart}
+        onNodeDragStop={onDragStop}
+        onSelectionDragStart={onDragStart}
+        onSelectionDragStop={onDragStop}
+        onDelete={onDelete}
+        connectionMode={ConnectionMode.Loose}
+        snapToGrid
+        snapGrid={SNAP}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.1}
+        maxZoom={2}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        panActivationKeyCode="Space"
+        onlyRenderVisibleElements={diagram.nodes.length > VIRTUALIZE_ABOVE}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Bands />
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#e4e4e7" />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          nodeColor={(node) => LAYER_THEME[layerOf((node as GtmFlowNode).data.node.kind)].accent}
+        />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}

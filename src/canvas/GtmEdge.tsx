@@ -1,0 +1,153 @@
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  getSmoothStepPath,
+  type EdgeProps,
+} from '@xyflow/react';
+import { memo, useState } from 'react';
+import { useEditor } from '../app/editor-context';
+import type { GtmFlowEdge } from './to-flow';
+
+const STYLE = {
+  handoff: { stroke: '#52525b', strokeWidth: 2 },
+  dataflow: { stroke: '#71717a', strokeWidth: 1.25 },
+  feedback: { stroke: '#059669', strokeWidth: 2, strokeDasharray: '6 4' },
+} as const;
+
+function GtmEdgeView(props: EdgeProps<GtmFlowEdge>) {
+  const { id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } =
+    props;
+  const edge = data?.edge;
+  const kind = edge?.kind ?? 'handoff';
+  const [path, labelX, labelY] =
+    kind === 'feedback'
+      ? getSmoothStepPath({
+          sourceX,
+          sourceY,
+          targetX,
+          targetY,
+          sourcePosition,
+          targetPosition,
+          offset: 40,
+          borderRadius: 12,
+        })
+      : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const style = { ...STYLE[kind], ...(selected ? { stroke: '#2563eb' } : {}) };
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        style={style}
+        markerEnd={`url(#gtm-arrow-${selected ? 'selected' : kind})`}
+        interactionWidth={16}
+      />
+      <EdgeLabelRenderer>
+        <EdgeLabel
+          edgeId={id}
+          label={edge?.label ?? ''}
+          x={labelX}
+          y={labelY}
+          selected={Boolean(selected)}
+        />
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+function EdgeLabel({
+  edgeId,
+  label,
+  x,
+  y,
+  selected,
+}: {
+  edgeId: string;
+  label: string;
+  x: number;
+  y: number;
+  selected: boolean;
+}) {
+  const [editing, setEditing] = useState(false);
+  const updateEdge = useEditor((s) => s.updateEdge);
+  const select = useEditor((s) => s.select);
+  const commit = (value: string) => {
+    setEditing(false);
+    if (value !== label) updateEdge(edgeId, { label: value });
+  };
+  return (
+    <div
+      className="nodrag nopan absolute"
+      style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, pointerEvents: 'all' }}
+    >
+      {editing ? (
+        <input
+          autoFocus
+          aria-label="Edge label"
+          defaultValue={label}
+          className="w-48 rounded border border-blue-500 bg-white px-2 py-0.5 text-xs shadow outline-none"
+          onBlur={(e) => commit(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === 'Enter') commit(e.currentTarget.value);
+            if (e.key === 'Escape') setEditing(false);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className={`max-w-48 truncate rounded-full border px-2 py-0.5 text-[11px] shadow-sm ${
+            label
+              ? 'border-zinc-200 bg-white text-zinc-700'
+              : 'border-dashed border-amber-400 bg-amber-50 text-amber-800'
+          } ${selected ? 'ring-2 ring-blue-500' : ''}`}
+          title={label ? `${label} (double-click to edit)` : 'Double-click to name this handoff'}
+          aria-label={label ? `Edge label: ${label}` : 'Unlabeled handoff: add a label'}
+          onClick={() => select({ nodes: [], edges: [edgeId] })}
+          onDoubleClick={() => setEditing(true)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === 'F2') {
+              e.preventDefault();
+              setEditing(true);
+            }
+          }}
+        >
+          {label || 'Add label'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export const GtmEdge = memo(GtmEdgeView);
+
+/** Arrowheads, one per edge style, defined once for the whole canvas. */
+export function EdgeMarkers() {
+  const markers = {
+    handoff: '#52525b',
+    dataflow: '#71717a',
+    feedback: '#059669',
+    selected: '#2563eb',
+  };
+  return (
+    <svg style={{ position: 'absolute', width: 0, height: 0 }} aria-hidden="true">
+      <defs>
+        {Object.entries(markers).map(([name, color]) => (
+          <marker
+            key={name}
+            id={`gtm-arrow-${name}`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
+            <path d="M 0 0 L 10 5 L 0 10 z" fill={color} />
+          </marker>
+        ))}
+      </defs>
+    </svg>
+  );
+}

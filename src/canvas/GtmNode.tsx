@@ -1,0 +1,64 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { KIND_LABEL, layerOf } from '../model/layers';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
+import { LayerIcon } from '../ui/LayerIcon';
+import { LAYER_THEME } from './layer-theme';
+import { nodeFacts } from './node-facts';
+import type { GtmFlowNode } from './to-flow';
+
+const SIDES = [
+  { id: 't', position: Position.Top },
+  { id: 'b', position: Position.Bottom },
+  { id: 'l', position: Position.Left },
+  { id: 'r', position: Position.Right },
+] as const;
+
+function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
+  const { node } = data;
+  const layer = layerOf(node.kind);
+  const theme = LAYER_THEME[layer];
+  const facts = nodeFacts(node);
+  return (
+    <div
+      className="gtm-node group relative flex flex-col rounded-lg border bg-white text-left shadow-sm"
+      style={{
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+        borderColor: selected ? theme.accent : '#d4d4d8',
+        boxShadow: selected ? `0 0 0 2px ${theme.accent}` : undefined,
+      }}
+      data-kind={node.kind}
+    >
+      <div className="h-1 w-full shrink-0 rounded-t-lg" style={{ background: theme.accent }} />
+      <div className="flex min-h-0 flex-1 flex-col gap-1 overflow-hidden px-3 py-2">
+        <div
+          className="flex items-center gap-1.5 text-[11px] font-medium uppercase tracking-wide"
+          style={{ color: theme.text }}
+        >
+          <LayerIcon layer={layer} />
+          <span>{KIND_LABEL[node.kind]}</span>
+        </div>
+        <div className="truncate text-sm font-semibold text-zinc-900" title={node.title}>
+          {node.title || <span className="italic text-zinc-400">Untitled</span>}
+        </div>
+        {facts.map((fact) => (
+          <div key={fact} className="truncate text-xs text-zinc-600" title={fact}>
+            {fact}
+          </div>
+        ))}
+      </div>
+      {SIDES.map((side) => (
+        <Handle
+          key={side.id}
+          id={side.id}
+          type="source"
+          position={side.position}
+          className="gtm-handle"
+        />
+      ))}
+    </div>
+  );
+}
+
+export const GtmNode = memo(GtmNodeView);

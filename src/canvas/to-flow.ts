@@ -1,0 +1,142 @@
+import type { Edge, Node, NodeHandle } from '@xyflow/react';
+import { BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
+import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
+
+export type GtmFlowNode = Node<{ node: DiagramNode }, 'gtm'>;
+export type GtmFlowEdge = Edge<{ edge: DiagramEdge }, 'gtm'>;
+
+const HANDLE = 10;
+/**
+ * Cards have a fixed size, so their handles are declared rather than measured: React Flow
+ * then never waits on a DOM measurement to draw an edge, and the SVG export matches exactly.
+ */
+export const NODE_HANDLES: NodeHandle[] = [
+  {
+    id: 't',
+    type: 'source',
+    position: 'top' as NodeHandle['position'],
+    x: NODE_WIDTH / 2 - HANDLE / 2,
+    y: -HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+  {
+    id: 'b',
+    type: 'source',
+    position: 'bottom' as NodeHandle['position'],
+    x: NODE_WIDTH / 2 - HANDLE / 2,
+    y: NODE_HEIGHT - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+  {
+    id: 'l',
+    type: 'source',
+    position: 'left' as NodeHandle['position'],
+    x: -HANDLE / 2,
+    y: NODE_HEIGHT / 2 - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+  {
+    id: 'r',
+    type: 'source',
+    position: 'right' as NodeHandle['position'],
+    x: NODE_WIDTH - HANDLE / 2,
+    y: NODE_HEIGHT / 2 - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+];
+
+const nodeCache = new WeakMap<DiagramNode, { selected: boolean; flow: GtmFlowNode }>();
+const edgeCache = new WeakMap<
+  DiagramEdge,
+  { selected: boolean; source: DiagramNode; target: DiagramNode; flow: GtmFlowEdge }
+>();
+
+/**
+ * Model → React Flow nodes. An unchanged model node maps to the identical flow node object,
+ * so dragging one card re-renders that card only.
+ */
+export function toFlowNodes(
+  nodes: readonly DiagramNode[],
+  selected: ReadonlySet<string>,
+): GtmFlowNode[] {
+  return nodes.map((node) => {
+    const isSelected = selected.has(node.id);
+    const cached = nodeCache.get(node);
+    if (cached && cached.selected === isSelected) return cached.flow;
+    const flow: GtmFlowNode = {
+      id: node.id,
+      type: 'gtm',
+      position: node.position,
+      data: { node },
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
+      handles: NODE_HANDLES,
+      selected: isSelected,
+      ariaLabel: `${node.title || 'Untitled'} (${node.kind})`,
+    };
+    nodeCache.set(node, { selected: isSelected, flow });
+    return flow;
+  });
+}
+
+/** Which sides an edge leaves and enters by, from where its ends sit. */
+export function handlesFor(
+  edge: DiagramEdge,
+  source: DiagramNode,
+  target: DiagramNode,
+): { sourceHandle: string; targetHandle: string } {
+  // Feedback goes back up the diagram: route it around the left side so it reads as a loop.
+  if (edge.kind === 'feedback') return { sourceHandle: 'l', targetHandle: 'l' };
+  const dy = target.position.y - source.position.y;
+  const dx = target.position.x - source.position.x;
+  if (Math.abs(dy) < BAND_HEIGHT / 2) {
+    return dx >= 0
+      ? { sourceHandle: 'r', targetHandle: 'l' }
+      : { sourceHandle: 'l', targetHandle: 'r' };
+  }
+  return dy > 0
+    ? { sourceHandle: 'b', targetHandle: 't' }
+    : { sourceHandle: 't', targetHandle: 'b' };
+}
+
+export function toFlowEdges(
+  diagram: Diagram,
+  selected: ReadonlySet<string>,
+  nodeById: ReadonlyMap<string, DiagramNode>,
+): GtmFlowEdge[] {
+  const out: GtmFlowEdge[] = [];
+  for (const edge of diagram.edges) {
+    const source = nodeById.get(edge.source);
+    const target = nodeById.get(edge.target);
+    if (!source || !target) continue;
+    const isSelected = selected.has(edge.id);
+    const cached = edgeCache.get(edge);
+    if (
+      cached &&
+      cached.selected === isSelected &&
+      cached.source === source &&
+      cached.target === target
+    ) {
+      out.push(cached.flow);
+      continue;
+    }
+    const flow: GtmFlowEdge = {
+      id: edge.id,
+      type: 'gtm',
+      source: edge.source,
+      target: edge.target,
+      ...handlesFor(edge, source, target),
+      data: { edge },
+      selected: isSelected,
+      ariaLabel: `${edge.label || 'Unlabeled'} handoff from ${source.title || 'Untitled'} to ${target.title || 'Untitled'}`,
+    };
+    edgeCache.set(edge, { selected: isSelected, source, target, flow });
+    out.push(flow);
+  }
+  return out;
+}

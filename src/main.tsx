@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './index.css';
+import { App } from './app/App';
+import { DiagramLibrary } from './persistence/library';
+import { createEditorStore } from './store/editor-store';
+import { DiagramSession } from './store/session';
+
+const store = createEditorStore();
+const session = new DiagramSession(store, new DiagramLibrary());
+// The app renders at once; the saved diagram replaces the blank one when storage answers.
+void session.start();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App editor={{ store, session }} />
+  </StrictMode>,
+);

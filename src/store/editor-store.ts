@@ -1,0 +1,237 @@
+import { temporal } from 'zundo';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDiagram, createEdge, createNode } from '../model/factories';
+import { hasEdgeBetween } from '../model/graph';
+import type { NodeKind } from '../model/layers';
+import type {
+  AnyNodeData,
+  Diagram,
+  DiagramEdge,
+  DiagramMeta,
+  DiagramNode,
+  EdgeKind,
+} from '../model/schema';
+import { clampToBand, freeSlotFor } from './placement';
+
+export type SaveState =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'saved'; at: number }
+  | { status: 'error'; message: string };
+
+export interface Selection {
+  readonly nodes: readonly string[];
+  readonly edges: readonly string[];
+}
+
+export type ConnectResult = { ok: true; edge: DiagramEdge } | { ok: false; reason: string };
+
+export interface EditorState {
+  /** The document: the only thing undo/redo tracks. */
+  diagram: Diagram;
+  diagramId: string;
+  selection: Selection;
+  saveState: SaveState;
+  /** A message for the user about storage or import (shown as a banner). */
+  notice: { kind: 'info' | 'warning' | 'error'; text: string } | null;
+
+  loadDiagram(diagram: Diagram, diagramId: string): void;
+  replaceDiagram(diagram: Diagram): void;
+  addNode(kind: NodeKind, position?: { x: number; y: number }): string;
+  moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void;
+  connect(
+    source: string,
+    target: string,
+    options?: { label?: string; kind?: EdgeKind },
+  ): ConnectResult;
+  updateNode(id: string, patch: { title?: string }): void;
+  updateNodeData(id: string, patch: Partial<AnyNodeData>): void;
+  updateEdge(
+    id: string,
+    patch: { label?: string; kind?: EdgeKind; share?: number | undefined },
+  ): void;
+  deleteElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
+  renameDiagram(name: string): void;
+  updateMeta(patch: Partial<DiagramMeta>): void;
+  select(selection: Selection): void;
+  setSaveState(saveState: SaveState): void;
+  setNotice(notice: EditorState['notice']): void;
+  /** Groups the writes until `endTransaction` into one undo step (a drag, typing in a field). */
+  beginTransaction(): void;
+  endTransaction(): void;
+}
+
+export type HistoryState = Pick<EditorState, 'diagram'>;
+export type EditorStore = ReturnType<typeof createEditorStore>;
+
+const HISTORY_LIMIT = 200;
+const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
+
+/** Drops keys whose value is undefined, so optional fields stay absent (exactOptionalPropertyTypes). */
+function withoutUndefined<T extends object>(value: T): T {
+  const out = { ...value } as Record<string, unknown>;
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out as T;
+}
+
+export function createEditorStore(initial: Diagram = createDiagram(), diagramId = 'local') {
+  let transactionBase: HistoryState | null = null;
+
+  const store = createStore<EditorState>()(
+    temporal(
+      (set, get) => {
+        const setDiagram = (next: Diagram) => set({ diagram: next });
+        const mapNodes = (fn: (node: DiagramNode) => DiagramNode) => {
+          const { diagram } = get();
+          setDiagram({ ...diagram, nodes: diagram.nodes.map(fn) });
+        };
+        return {
+          diagram: initial,
+          diagramId,
+          selection: EMPTY_SELECTION,
+          saveState: { status: 'idle' },
+          notice: null,
+
+          loadDiagram(diagram, id) {
+            set({ diagram, diagramId: id, selection: EMPTY_SELECTION });
+            // A file opens with a fresh history: undo must never step into another diagram.
+            store.temporal.getState().clear();
+          },
+          replaceDiagram(diagram) {
+            const { selection } = get();
+            const ids = new Set(diagram.nodes.map((n) => n.id));
+            const edgeIds = new Set(diagram.edges.map((e) => e.id));
+            set({
+              diagram,
+              selection: {
+                nodes: selection.nodes.filter((id) => ids.has(id)),
+                edges: selection.edges.filter((id) => edgeIds.has(id)),
+              },
+            });
+          },
+          addNode(kind, position) {
+            const { diagram } = get();
+            const node = createNode(kind, position ?? freeSlotFor(diagram, kind));
+            set({
+              diagram: { ...diagram, nodes: [...diagram.nodes, node] },
+              selection: { nodes: [node.id], edges: [] },
+            });
+            return node.id;
+          },
+          moveNodes(positions) {
+            mapNodes((node) => {
+              const position = positions.get(node.id);
+              return position ? { ...node, position: clampToBand(node.kind, position) } : node;
+            });
+          },
+          connect(source, target, options = {}) {
+            const { diagram } = get();
+            if (source === target)
+              return { ok: false, reason: 'A node cannot hand off to itself.' };
+            const ids = new Set(diagram.nodes.map((n) => n.id));
+            if (!ids.has(source) || !ids.has(target)) {
+              return { ok: false, reason: 'Both ends must be nodes of this diagram.' };
+            }
+            if (hasEdgeBetween(diagram, source, target)) {
+              return { ok: false, reason: 'These two nodes are already connected.' };
+            }
+            const edge = createEdge(source, target, options);
+            setDiagram({ ...diagram, edges: [...diagram.edges, edge] });
+            return { ok: true, edge };
+          },
+          updateNode(id, patch) {
+            mapNodes((node) => (node.id === id ? { ...node, ...withoutUndefined(patch) } : node));
+          },
+          updateNodeData(id, patch) {
+            mapNodes((node) => {
+              if (node.id !== id) return node;
+              const data = withoutUndefined({ ...(node.data ?? {}), ...patch }) as AnyNodeData;
+              return { ...node, data } as DiagramNode;
+            });
+          },
+          updateEdge(id, patch) {
+            const { diagram } = get();
+            setDiagram({
+              ...diagram,
+              edges: diagram.edges.map((edge) =>
+                edge.id === id ? withoutUndefined({ ...edge, ...patch }) : edge,
+              ),
+            });
+          },
+          deleteElements(nodeIds, edgeIds) {
+            if (nodeIds.length === 0 && edgeIds.length === 0) return;
+            const { diagram, selection } = get();
+            const nodes = new Set(nodeIds);
+            const edges = new Set(edgeIds);
+            set({
+              diagram: {
+                ...diagram,
+                nodes: diagram.nodes.filter((n) => !nodes.has(n.id)),
+                // An edge cannot outlive either of its ends.
+                edges: diagram.edges.filter(
+                  (e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target),
+                ),
+              },
+              selection: {
+                nodes: selection.nodes.filter((id) => !nodes.has(id)),
+                edges: selection.edges.filter((id) => !edges.has(id)),
+              },
+            });
+          },
+          renameDiagram(name) {
+            setDiagram({ ...get().diagram, name });
+          },
+          updateMeta(patch) {
+            const { diagram } = get();
+            setDiagram({ ...diagram, meta: withoutUndefined({ ...diagram.meta, ...patch }) });
+          },
+          select(selection) {
+            set({ selection });
+          },
+          setSaveState(saveState) {
+            set({ saveState });
+          },
+          setNotice(notice) {
+            set({ notice });
+          },
+          beginTransaction() {
+            if (transactionBase) return;
+            transactionBase = { diagram: get().diagram };
+            store.temporal.getState().pause();
+          },
+          endTransaction() {
+            const base = transactionBase;
+            if (!base) return;
+            transactionBase = null;
+            const temporalStore = store.temporal;
+            temporalStore.getState().resume();
+            if (base.diagram === get().diagram) return;
+            temporalStore.setState((s) => ({
+              pastStates: [...s.pastStates, base].slice(-HISTORY_LIMIT),
+              futureStates: [],
+            }));
+          },
+        };
+      },
+      {
+        partialize: (state): HistoryState => ({ diagram: state.diagram }),
+        // Selection, save state and notices change often and are not part of the document.
+        equality: (past, current) => past.diagram === current.diagram,
+        limit: HISTORY_LIMIT,
+      },
+    ),
+  );
+  return store;
+}
+
+export function undo(store: EditorStore): void {
+  store.getState().endTransaction();
+  store.temporal.getState().undo();
+}
+
+export function redo(store: EditorStore): void {
+  store.getState().endTransaction();
+  store.temporal.getState().redo();
+}
+
+export type { StoreApi };

@@ -1,0 +1,237 @@
+import { createDiagram, createId } from '../model/factories';
+import type { Diagram } from '../model/schema';
+import { describeProblems } from '../io/problems';
+import type { DiagramLibrary, DiagramSummary } from '../persistence/library';
+import type { EditorStore } from './editor-store';
+
+export const AUTOSAVE_DELAY_MS = 300;
+
+/**
+ * Ties one editor store to the local library: restores the last diagram, autosaves every
+ * change (debounced, at most AUTOSAVE_DELAY_MS after the last edit) and switches diagrams.
+ * Storage failures never touch the diagram in memory; they become a notice.
+ */
+export class DiagramSession {
+  private baseRev = 0;
+  private savedDiagram: Diagram | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private pending: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void) | null = null;
+  private available = true;
+  private readonly listeners = new Set<() => void>();
+  private summaries: DiagramSummary[] = [];
+  private readonly channel: BroadcastChannel | null;
+  readonly tabId = createId('tab');
+
+  constructor(
+    private readonly store: EditorStore,
+    private readonly library: DiagramLibrary,
+  ) {
+    this.channel =
+      typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('gtm-blueprint');
+    if (this.channel) this.channel.onmessage = (event) => void this.onRemoteSave(event.data);
+  }
+
+  /** Restores the last open diagram, or starts a blank one. */
+  async start(): Promise<void> {
+    try {
+      this.summaries = await this.library.list();
+      const id = await this.library.currentId();
+      const loaded = id ? await this.library.load(id) : null;
+      if (id && loaded?.ok) {
+        this.adopt(loaded.diagram, id, loaded.rev);
+      } else {
+        if (id && loaded && !loaded.ok && loaded.reason === 'corrupt') {
+          this.store.getState().setNotice({
+            kind: 'error',
+            text: `Your last diagram could not be read, so it was set aside (nothing was deleted) and a new one was started.\n${describeProblems(loaded.problems, 3)}`,
+          });
+        }
+        await this.createDiagram(createDiagram());
+      }
+    } catch (error) {
+      this.markUnavailable(error);
+      this.adopt(this.store.getState().diagram, this.store.getState().diagramId, 0);
+    }
+    this.unsubscribe = this.store.subscribe((state, previous) => {
+      if (state.diagram !== previous.diagram && state.diagram !== this.savedDiagram)
+        this.schedule();
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    this.channel?.close();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  list(): readonly DiagramSummary[] {
+    return this.summaries;
+  }
+
+  /** Saves now (used before switching diagrams and by tests). */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.pending = this.pending.then(() => this.save());
+    }
+    await this.pending;
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.timer !== null || this.store.getState().diagram !== this.savedDiagram;
+  }
+
+  async createDiagram(diagram: Diagram): Promise<string> {
+    await this.flush();
+    const id = createId('d');
+    this.adopt(diagram, id, 0);
+    await this.saveNow();
+    return id;
+  }
+
+  async openDiagram(id: string): Promise<boolean> {
+    await this.flush();
+    const loaded = await this.library.load(id);
+    if (!loaded.ok) {
+      this.store.getState().setNotice({
+        kind: 'error',
+        text:
+          loaded.reason === 'missing'
+            ? 'That diagram is no longer in this browser.'
+            : `That diagram could not be read, so it was set aside (nothing was deleted).\n${describeProblems(loaded.problems, 3)}`,
+      });
+      await this.refreshList();
+      return false;
+    }
+    this.adopt(loaded.diagram, id, loaded.rev);
+    await this.library.setCurrentId(id).catch(() => undefined);
+    return true;
+  }
+
+  async deleteDiagram(id: string): Promise<void> {
+    await this.flush();
+    await this.library.remove(id);
+    await this.refreshList();
+    if (id === this.store.getState().diagramId) {
+      const next = this.summaries[0];
+      if (next) await this.openDiagram(next.id);
+      else await this.createDiagram(createDiagram());
+    }
+  }
+
+  private adopt(diagram: Diagram, id: string, rev: number): void {
+    this.baseRev = rev;
+    this.savedDiagram = diagram;
+    this.store.getState().loadDiagram(diagram, id);
+    this.emit();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.available) this.store.getState().setSaveState({ status: 'saving' });
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.pending = this.pending.then(() => this.save());
+    }, AUTOSAVE_DELAY_MS);
+  }
+
+  private async saveNow(): Promise<void> {
+    this.pending = this.pending.then(() => this.save());
+    await this.pending;
+  }
+
+  private async save(): Promise<void> {
+    const state = this.store.getState();
+    const { diagram, diagramId } = state;
+    if (!this.available) return;
+    state.setSaveState({ status: 'saving' });
+    const result = await this.library.save(diagramId, diagram, this.baseRev);
+    if (result.ok) {
+      this.baseRev = result.rev;
+      this.savedDiagram = diagram;
+      state.setSaveState({ status: 'saved', at: result.savedAt });
+      if (state.notice?.kind === 'warning' && state.notice.text.includes('storage'))
+        state.setNotice(null);
+      await this.library.setCurrentId(diagramId).catch(() => undefined);
+      this.channel?.postMessage({ type: 'saved', id: diagramId, rev: result.rev, tab: this.tabId });
+      await this.refreshList();
+      return;
+    }
+    if (result.reason === 'conflict') {
+      state.setSaveState({ status: 'error', message: 'Not saved: changed in another tab.' });
+      state.setNotice({
+        kind: 'warning',
+        text: 'This diagram was changed in another tab. Your version here was not saved over it: reload to see the newer one, or save yours as a copy.',
+      });
+      return;
+    }
+    state.setSaveState({ status: 'error', message: result.message });
+    state.setNotice({
+      kind: result.reason === 'error' ? 'error' : 'warning',
+      text: result.message,
+    });
+    if (result.reason === 'unavailable') this.available = false;
+  }
+
+  /** Keeps this tab's copy as a new diagram when another tab saved over the same one. */
+  async saveAsCopy(): Promise<void> {
+    const { diagram } = this.store.getState();
+    this.store.getState().setNotice(null);
+    await this.createDiagram({ ...diagram, name: `${diagram.name} (copy)` });
+  }
+
+  async reloadFromStorage(): Promise<void> {
+    const { diagramId } = this.store.getState();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.store.getState().setNotice(null);
+    await this.openDiagram(diagramId);
+  }
+
+  private async onRemoteSave(message: unknown): Promise<void> {
+    if (typeof message !== 'object' || message === null) return;
+    const { type, id, tab } = message as { type?: unknown; id?: unknown; tab?: unknown };
+    if (type !== 'saved' || tab === this.tabId) return;
+    await this.refreshList();
+    if (id !== this.store.getState().diagramId) return;
+    if (this.hasUnsavedChanges()) {
+      this.store.getState().setNotice({
+        kind: 'warning',
+        text: 'This diagram was changed in another tab. Your version here was not saved over it: reload to see the newer one, or save yours as a copy.',
+      });
+    } else {
+      await this.openDiagram(String(id));
+      this.store
+        .getState()
+        .setNotice({ kind: 'info', text: 'Updated with changes made in another tab.' });
+    }
+  }
+
+  private async refreshList(): Promise<void> {
+    try {
+      this.summaries = await this.library.list();
+    } catch {
+      // The list is a convenience; the open diagram does not depend on it.
+    }
+    this.emit();
+  }
+
+  private markUnavailable(error: unknown): void {
+    this.available = false;
+    const detail = error instanceof Error ? error.message : String(error);
+    const text = `Browser storage is unavailable (${detail}), so changes are kept in this tab only. Export your diagram to keep it.`;
+    this.store.getState().setSaveState({ status: 'error', message: text });
+    this.store.getState().setNotice({ kind: 'warning', text });
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

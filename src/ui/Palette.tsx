@@ -1,0 +1,55 @@
+import { useEditor } from '../app/editor-context';
+import { KIND_LABEL, LAYERS, type NodeKind } from '../model/layers';
+import { LAYER_THEME } from '../canvas/layer-theme';
+import { LayerIcon } from './LayerIcon';
+
+export const PALETTE_DRAG_TYPE = 'application/x-gtm-kind';
+
+/** One button per node kind, grouped by layer; click adds in free space, drag drops at a point. */
+export function Palette() {
+  const addNode = useEditor((s) => s.addNode);
+  return (
+    <div
+      role="toolbar"
+      aria-label="Palette"
+      aria-orientation="vertical"
+      className="flex h-full w-44 shrink-0 flex-col gap-3 overflow-y-auto border-r border-zinc-200 bg-white p-3"
+    >
+      {LAYERS.map((layer) => (
+        <div key={layer.id} role="group" aria-label={layer.label}>
+          <div
+            className="mb-1 flex items-center gap-1 text-[11px] font-semibold uppercase tracking-wider"
+            style={{ color: LAYER_THEME[layer.id].text }}
+          >
+            <LayerIcon layer={layer.id} />
+            {layer.label}
+          </div>
+          <div className="flex flex-col gap-1">
+            {layer.kinds.map((kind: NodeKind) => (
+              <button
+                key={kind}
+                type="button"
+                aria-label={`Add ${kind}`}
+                title={`Add a ${KIND_LABEL[kind]} node (or drag it onto the canvas)`}
+                draggable
+                onDragStart={(event) => {
+                  event.dataTransfer.setData(PALETTE_DRAG_TYPE, kind);
+                  event.dataTransfer.effectAllowed = 'copy';
+                }}
+                onClick={() => addNode(kind)}
+                className="flex items-center gap-2 rounded-md border border-zinc-200 px-2 py-1 text-left text-sm text-zinc-800 hover:border-zinc-400 hover:bg-zinc-50"
+              >
+                <span
+                  className="h-2.5 w-2.5 rounded-full"
+                  style={{ background: LAYER_THEME[layer.id].accent }}
+                  aria-hidden="true"
+                />
+                {KIND_LABEL[kind]}
+              </button>
+            ))}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-const DIST = resolve(import.meta.dirname, '../../dist');
+// GTM_DIST lets several people build and test side by side without sharing dist/.
+const DIST = resolve(process.env.GTM_DIST ?? resolve(import.meta.dirname, '../../dist'));
 
 /**
  * The policy the built app must run under (issue 7): no inline scripts, no eval. Styles

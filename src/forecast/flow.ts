@@ -1,7 +1,7 @@
 import { indexGraph, type GraphIndex } from '../model/graph';
 import type { RateKey } from '../model/metrics';
 import type { Diagram, DiagramNode } from '../model/schema';
-import { entryStages } from './channel-entries';
+import { createEntryFinder } from './channel-entries';
 import { add, divide, known, multiply, sum, unknown, ZERO, type Estimate } from './estimate';
 import { MESSAGES } from './messages';
 import { channelConversion } from './node-metrics';
@@ -66,14 +66,17 @@ export function computeFlow(diagram: Diagram): Flow {
       passOn[i] = stageYield[i] = known(1);
       continue;
     }
-    passOn[i] = sum(stage.next.map((n) => multiply(known(n.share), stageYield[n.index]!)));
+    let after = ZERO;
+    for (const n of stage.next) after = add(after, multiply(known(n.share), stageYield[n.index]!));
+    passOn[i] = after;
     stageYield[i] = multiply(stage.rate, passOn[i]);
   }
 
   const inflow: Estimate[] = new Array<Estimate>(pipe.length).fill(ZERO);
+  const entryStages = createEntryFinder(graph);
   const channels = diagram.nodes
     .filter((node): node is ChannelNode => node.kind === 'channel')
-    .map((node) => channelFlow(node, graph, pipeline, stageYield));
+    .map((node) => channelFlow(node, entryStages(node.id), pipeline, stageYield));
   for (const channel of channels) {
     if (channel.entries.length === 0) continue;
     const perEntry = multiply(channel.leads, known(1 / channel.entries.length));
@@ -114,7 +117,7 @@ export function computeFlow(diagram: Diagram): Flow {
 
 function channelFlow(
   node: ChannelNode,
-  graph: GraphIndex,
+  entryIds: readonly string[],
   pipeline: Pipeline,
   stageYield: readonly Estimate[],
 ): ChannelFlow {
@@ -132,7 +135,7 @@ function channelFlow(
   const volumePerMonth = multiply(volume, perMonth);
   const leads = multiply(volumePerMonth, conversion);
 
-  const entries = entryStages(graph, node.id).map((id) => pipeline.indexOf.get(id) as number);
+  const entries = entryIds.map((id) => pipeline.indexOf.get(id) as number);
   const leadYield =
     entries.length === 0
       ? ZERO

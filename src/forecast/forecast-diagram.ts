@@ -121,8 +121,16 @@ function collectUnknowns(
   const note = (estimate: Estimate) => {
     if (!isKnown(estimate)) reasons.add(estimate.unknown);
   };
-  for (const c of channels) [c.leads, c.won, c.spendPerMonth, c.cac].forEach(note);
-  for (const s of stages) [s.inflow, s.outflow].forEach(note);
+  for (const c of channels) {
+    note(c.leads);
+    note(c.won);
+    note(c.spendPerMonth);
+    note(c.cac);
+  }
+  for (const s of stages) {
+    note(s.inflow);
+    note(s.outflow);
+  }
   Object.values(totals).forEach(note);
   return [...reasons];
 }

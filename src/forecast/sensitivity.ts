@@ -87,11 +87,12 @@ export function sensitivity(diagram: Diagram, options: { delta?: number } = {}):
     drivers.push(driver(motion, 'acv', 'ACV', acv, low, high, won * low, won * high));
   }
 
-  const moving = drivers.filter((d) => d.swing > 0);
   // Rounded so that swings equal up to float noise tie and fall back to a stable label order.
-  const rank = (d: SensitivityDriver) => Number(d.swing.toPrecision(12));
-  moving.sort((a, b) => rank(b) - rank(a) || a.label.localeCompare(b.label));
-  return { delta, baseline, drivers: moving };
+  const ranked = drivers
+    .filter((d) => d.swing > 0)
+    .map((d) => ({ d, rank: Number(d.swing.toPrecision(12)) }));
+  ranked.sort((a, b) => b.rank - a.rank || compareLabels(a.d.label, b.d.label));
+  return { delta, baseline, drivers: ranked.map(({ d }) => d) };
 }
 
 function driver(
@@ -117,6 +118,10 @@ function driver(
     arrHigh,
     swing: Math.abs(arrHigh - arrLow),
   };
+}
+
+function compareLabels(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function clampRate(rate: number): number {

@@ -49,7 +49,7 @@ export function createMidMarketSalesLed(now: Date = new Date()): Diagram {
       notes: 'Vendor risk review, SOC 2 report, data processing terms and payment terms.',
     }),
 
-    place('positioning', 'pos-1', 'Close the books in days, not weeks', 2, {
+    place('positioning', 'pos-1', 'Close the books in days, not weeks', 1, {
       targetSegment:
         'Finance teams at multi-entity companies of 200-1,500 employees running a cloud ERP',
       problem:
@@ -60,7 +60,7 @@ export function createMidMarketSalesLed(now: Date = new Date()): Diagram {
         'Three reference customers cut close from 12 to 5 working days: two published case studies and one CFO reference call',
     }),
 
-    place('channel', 'ch-outbound', 'Outbound: email + LinkedIn', 0, {
+    place('channel', 'ch-outbound', 'Outbound: email + LinkedIn', 2, {
       channelType: 'outbound',
       volume: 1000,
       period: 'week',
@@ -75,7 +75,7 @@ export function createMidMarketSalesLed(now: Date = new Date()): Diagram {
       notes:
         'Two SDRs at about 500 sends a week each. Spend is their loaded cost plus data and tools.',
     }),
-    place('channel', 'ch-inbound', 'Inbound: SEO content + demo page', 1, {
+    place('channel', 'ch-inbound', 'Inbound: SEO content + demo page', 0, {
       channelType: 'inbound',
       volume: 25000,
       period: 'month',
@@ -90,7 +90,7 @@ export function createMidMarketSalesLed(now: Date = new Date()): Diagram {
       notes:
         'Three articles a month of about 2,000 words and one webinar a quarter. Volume is monthly unique visitors.',
     }),
-    place('channel', 'ch-partners', 'Partnerships: ERP implementers', 2, {
+    place('channel', 'ch-partners', 'Partnerships: ERP implementers', 1, {
       channelType: 'partnerships',
       volume: 450,
       period: 'quarter',
@@ -202,21 +202,21 @@ export function createMidMarketSalesLed(now: Date = new Date()): Diagram {
       maxDays: 7,
     }),
 
-    place('sequencing', 'seq-1', 'Sequencing', 0, {
+    place('sequencing', 'seq-1', 'Sequencing', 2, {
       notes: 'Five email and LinkedIn steps over 14 days; stops on any reply.',
     }),
-    place('enrichment', 'enrich-1', 'Enrichment', 1, {
+    place('enrichment', 'enrich-1', 'Enrichment', 0, {
       notes:
         'Two providers in a waterfall: firmographics, ERP detected, verified email and direct dial.',
     }),
-    place('scoring', 'score-1', 'ICP fit + intent scoring', 2, {
+    place('scoring', 'score-1', 'ICP fit + intent scoring', 1, {
       notes:
         'Fit (size, entities, ERP) up to 70 points plus engagement up to 30. 70+ goes to an SDR, 40-69 to nurture, below 40 is suppressed.',
     }),
-    place('crm', 'crm-1', 'CRM', 4, {
+    place('crm', 'crm-1', 'CRM', 3, {
       notes: 'The one record for contacts, deals, stage dates and coded lost reasons.',
     }),
-    place('reporting', 'report-1', 'RevOps dashboards', 5, {
+    place('reporting', 'report-1', 'RevOps dashboards', 4, {
       notes:
         'Pipeline velocity, stage conversion, win rate, 3x pipeline coverage and CAC by channel. Reviewed monthly; the diagram itself quarterly.',
     }),
@@ -237,7 +237,7 @@ export function createMidMarketSalesLed(now: Date = new Date()): Diagram {
     link('score-1', 'ch-outbound', '3 · Fit 70+ → outbound; 40-69 → nurture'),
     link('ch-outbound', 'seq-1', '4 · Approved copy + contact list → cadence', 'dataflow'),
     link('seq-1', 'crm-1', '5 · Replies, clicks, meetings → contact timeline', 'dataflow'),
-    link('crm-1', 'score-1', '5 · Engagement signals → intent points', 'dataflow'),
+    link('seq-1', 'score-1', '5 · Replies + clicks → engagement points', 'dataflow'),
     link('score-1', 'motion-1', '6 · Sales-ready lead + enrichment context → routing'),
     link('stage-won', 'crm-1', '7 · Won/lost + reason codes → deal record', 'dataflow'),
     link('crm-1', 'report-1', '7 · Stage dates + amounts → velocity, conversion, CAC', 'dataflow'),

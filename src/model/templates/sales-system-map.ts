@@ -187,10 +187,10 @@ export function createSalesSystemMap(): Diagram {
       notes:
         'Fit (size, trade, technician count) plus engagement. Top tier to SDRs, rest to nurture.',
     }),
-    place('crm', 'crm-1', 'CRM', 8, {
+    place('crm', 'crm-1', 'CRM', 2, {
       notes: 'Stage dates, criteria met per block, coded lost reasons, renewals and upsells.',
     }),
-    place('reporting', 'report-1', 'Sales system dashboard', 9, {
+    place('reporting', 'report-1', 'Sales system dashboard', 3, {
       notes:
         'Conversion and days per block, win rate, pipeline coverage and lost reasons by block; reviewed monthly.',
     }),
@@ -204,7 +204,8 @@ export function createSalesSystemMap(): Diagram {
     link('seg-1', 'enrich-1', 'ICP filters → target account list', 'dataflow'),
     link('enrich-1', 'score-1', 'Firmographics + verified contacts → fit score', 'dataflow'),
     link('score-1', 'ch-outbound', 'Top tier → weekly call and email list'),
-    link('ch-outbound', 'score-1', 'Replies + meetings booked → engagement points'),
+    link('ch-outbound', 'crm-1', 'Replies + meetings booked → contact timeline', 'dataflow'),
+    link('crm-1', 'score-1', 'Engagement logged → score points', 'dataflow'),
     link('ch-inbound', 'enrich-1', 'Demo requests + calculator leads → enrich and verify'),
     link('score-1', 'motion-1', 'Scored lead + enrichment context → SDR queue'),
     link('motion-1', 'stage-sourcing', 'Lead with minimum data → sourcing'),

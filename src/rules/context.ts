@@ -1,0 +1,50 @@
+import { resolveBenchmarks, type BenchmarkTable } from '../model/benchmarks';
+import { indexGraph, type GraphIndex } from '../model/graph';
+import { LAYER_IDS, NODE_KINDS, layerOf, type LayerId, type NodeKind } from '../model/layers';
+import type { Diagram, DiagramNode } from '../model/schema';
+
+export type NodeOfKind<K extends NodeKind> = Extract<DiagramNode, { kind: K }>;
+
+/**
+ * Everything rules look up, built once per audit run so that each rule stays linear: the
+ * adjacency, nodes grouped by kind and by layer, the diagram's benchmark table and the clock.
+ */
+export interface AuditContext {
+  readonly diagram: Diagram;
+  readonly graph: GraphIndex;
+  readonly benchmarks: BenchmarkTable;
+  readonly now: Date;
+  ofKind<K extends NodeKind>(kind: K): readonly NodeOfKind<K>[];
+  inLayer(layer: LayerId): readonly DiagramNode[];
+  /**
+   * Computes a derived fact at most once per run, keyed by the function itself, so two rules
+   * (and the lead trace) that need the same graph walk share it.
+   */
+  once<T>(compute: (context: AuditContext) => T): T;
+}
+
+export function createAuditContext(diagram: Diagram, now: Date = new Date()): AuditContext {
+  const byKind = new Map<NodeKind, DiagramNode[]>(NODE_KINDS.map((kind) => [kind, []]));
+  const byLayer = new Map<LayerId, DiagramNode[]>(LAYER_IDS.map((layer) => [layer, []]));
+  for (const node of diagram.nodes) {
+    byKind.get(node.kind)?.push(node);
+    byLayer.get(layerOf(node.kind))?.push(node);
+  }
+  const memo = new Map<(context: AuditContext) => unknown, unknown>();
+  const context: AuditContext = {
+    diagram,
+    graph: indexGraph(diagram),
+    benchmarks: resolveBenchmarks(diagram.meta.benchmarks),
+    now,
+    ofKind: <K extends NodeKind>(kind: K) =>
+      (byKind.get(kind) ?? []) as readonly DiagramNode[] as readonly NodeOfKind<K>[],
+    inLayer: (layer) => byLayer.get(layer) ?? [],
+    once: <T>(compute: (context: AuditContext) => T): T => {
+      if (memo.has(compute)) return memo.get(compute) as T;
+      const value = compute(context);
+      memo.set(compute, value);
+      return value;
+    },
+  };
+  return context;
+}

@@ -1,0 +1,133 @@
+import type { Diagram, RuleLevel } from '../model/schema';
+import { createAuditContext, type AuditContext } from './context';
+import { formatMessage } from './format';
+import { RULES } from './registry';
+import type { Finding, Report, Rule, Severity } from './types';
+
+export { RULES, ruleById } from './registry';
+
+/** Per-rule levels: "off" silences a rule, "warning" / "error" replace its severity. */
+export type RuleSettings = Readonly<Record<string, RuleLevel>>;
+
+export interface AuditOptions {
+  readonly now?: Date;
+  /** Merged over the diagram's own `rules` settings; these win. */
+  readonly settings?: RuleSettings;
+  /** The rules to run; the full registry unless a test or tool narrows it. */
+  readonly rules?: readonly Rule[];
+}
+
+export interface AuditResult {
+  /** Errors first, then warnings, then infos; by rule id within a severity. */
+  readonly findings: readonly Finding[];
+  readonly byNode: ReadonlyMap<string, readonly Finding[]>;
+  readonly byEdge: ReadonlyMap<string, readonly Finding[]>;
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A finding plus the subject the engine de-duplicates on; the subject stays internal. */
+export interface RuleFinding {
+  readonly finding: Finding;
+  readonly subject: string | undefined;
+}
+
+export function runAudit(diagram: Diagram, options: AuditOptions = {}): AuditResult {
+  const context = createAuditContext(diagram, options.now);
+  const settings: RuleSettings = { ...diagram.rules, ...options.settings };
+  const rules = options.rules ?? RULES;
+  const found: { rule: Rule; result: RuleFinding }[] = [];
+  for (const rule of rules) {
+    const level = settings[rule.meta.id];
+    if (level === 'off') continue;
+    for (const result of runRule(rule, diagram, context, level)) found.push({ rule, result });
+  }
+  const findings = supersede(found).sort(compareFindings);
+  return { findings, ...groupFindings(findings) };
+}
+
+/**
+ * Runs one rule and turns its reports into findings. A rule that throws reports nothing: one
+ * broken rule must not take the rest of the audit (or the editor) down with it.
+ */
+export function runRule(
+  rule: Rule,
+  diagram: Diagram,
+  context: AuditContext,
+  level?: Exclude<RuleLevel, 'off'>,
+): RuleFinding[] {
+  let reports: readonly Report[];
+  try {
+    reports = rule.check(diagram, context);
+  } catch (error) {
+    console.error(`gtm-blueprint: rule ${rule.meta.id} failed and was skipped.`, error);
+    return [];
+  }
+  return toFindings(rule, reports, level);
+}
+
+/** Formats reports from the rule's message catalog and settles each finding's severity. */
+export function toFindings(
+  rule: Rule,
+  reports: readonly Report[],
+  level?: Exclude<RuleLevel, 'off'>,
+): RuleFinding[] {
+  return reports.map((report) => {
+    const template = rule.meta.messages[report.messageId] ?? report.messageId;
+    const base = {
+      ruleId: rule.meta.id,
+      severity: level ?? report.severity ?? rule.meta.severity,
+      message: formatMessage(template, report.data),
+      target: report.target,
+    };
+    const finding: Finding = report.fix ? { ...base, fix: report.fix } : base;
+    return { finding, subject: report.subject };
+  });
+}
+
+/**
+ * A problem is reported once, by its most specific rule: when rule A lists rule B in
+ * `meta.supersedes` and both report the same subject, B's finding is dropped. Because a rule
+ * switched off reports nothing, switching A off hands the subject back to B.
+ */
+function supersede(found: readonly { rule: Rule; result: RuleFinding }[]): Finding[] {
+  const claimed = new Map<string, Set<string>>();
+  for (const { rule, result } of found) {
+    if (result.subject === undefined) continue;
+    for (const ruleId of rule.meta.supersedes ?? []) {
+      let subjects = claimed.get(ruleId);
+      if (!subjects) claimed.set(ruleId, (subjects = new Set()));
+      subjects.add(result.subject);
+    }
+  }
+  const kept: Finding[] = [];
+  for (const { rule, result } of found) {
+    const subject = result.subject;
+    if (subject !== undefined && claimed.get(rule.meta.id)?.has(subject)) continue;
+    kept.push(result.finding);
+  }
+  return kept;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const bySeverity = SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
+  if (bySeverity !== 0) return bySeverity;
+  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}
+
+function groupFindings(findings: readonly Finding[]): Omit<AuditResult, 'findings'> {
+  const byNode = new Map<string, Finding[]>();
+  const byEdge = new Map<string, Finding[]>();
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) {
+    counts[finding.severity]++;
+    const target = finding.target;
+    if (target.type === 'diagram') continue;
+    const map = target.type === 'node' ? byNode : byEdge;
+    const list = map.get(target.id);
+    if (list) list.push(finding);
+    else map.set(target.id, [finding]);
+  }
+  return { byNode, byEdge, counts };
+}

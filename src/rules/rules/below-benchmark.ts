@@ -8,7 +8,7 @@ export const belowBenchmark = defineRule({
     id: 'below-benchmark',
     severity: 'info',
     layer: 'diagram',
-    description: 'A metric is worse than its benchmark range but not yet a red flag.',
+    description: 'Every metric is within or above its benchmark range.',
     why: 'A metric under its range is an early warning: the stage works, but worse than comparable teams, and small gaps compound down the funnel. It is the cheapest moment to look at targeting, messaging or the handoff for that stage, before it becomes a red flag.',
     howToFix:
       'Look at what feeds the stage and test one change at a time. If the benchmark does not fit your market, set your own in the diagram settings.',

@@ -8,7 +8,7 @@ export const benchmarkRedFlag = defineRule({
     id: 'benchmark-red-flag',
     severity: 'error',
     layer: 'diagram',
-    description: "A metric is past the red-flag line of the diagram's benchmark table.",
+    description: "No metric is past the red-flag line of the diagram's benchmark table.",
     why: 'The benchmark table gives each stage a healthy range and a red-flag line: for mid-market B2B, a cold-email reply rate of 2-5% with an alarm below 1%, MQL to SQL of 30-50% with an alarm below 20%, a win rate of 15-25% with an alarm below 10%. Past the red flag the stage is not underperforming, it is broken, and every stage after it is starved. The sales cycle is left to sales-cycle-too-long, which reports it once and more specifically.',
     howToFix:
       'Fix the stage, not the number: check targeting, message and handoff for that step. If your market really differs (enterprise, or a low-ACV product-led motion), set your own benchmark for the metric in the diagram settings.',

@@ -10,7 +10,7 @@ export const overcomplicatedEarlyStage = defineRule({
     id: 'overcomplicated-early-stage',
     severity: 'warning',
     layer: 'diagram',
-    description: `A pre-seed or seed company runs more than ${MAX_CHANNELS} channels or more than ${MAX_MOTIONS} sales motion.`,
+    description: `A pre-seed or seed company runs at most ${MAX_CHANNELS} channels and ${MAX_MOTIONS} sales motion.`,
     why: 'An early-stage company has a handful of people and a few months of runway per experiment. Each extra channel or sales motion splits that attention and muddies what the data says. A seed-stage diagram with many channels and several motions is a plan for a company three times its size; focus finds product-market fit faster. When this rule fires on the channel count it replaces too-many-channels, which would say the same thing less precisely.',
     howToFix: `Keep one sales motion and at most ${MAX_CHANNELS} channels (one outbound, one inbound) until one of them is proven, or update the company stage in the diagram settings if it has moved on.`,
     docs: 'docs/rules.md#overcomplicated-early-stage',

@@ -9,7 +9,7 @@ export const salesCycleTooLong = defineRule({
     id: 'sales-cycle-too-long',
     severity: 'warning',
     layer: 'sales',
-    description: `The sales cycle is longer than the red-flag line (${DEFAULT_MAX_DAYS} days by default).`,
+    description: `The sales cycle stays within the red-flag line (${DEFAULT_MAX_DAYS} days by default).`,
     why: 'A mid-market sales cycle normally runs 30 to 90 days. Beyond 120 days, cash arrives a quarter later than planned, forecasts slip, and deals are exposed to budget freezes and champion turnover. A long cycle usually means a stage without clear exit criteria, a buying committee that was never mapped, or deals that should have been disqualified early. This rule owns the sales-cycle metric; benchmark-red-flag does not report it again.',
     howToFix:
       'Find the stage where deals stall (time in stage, missing next actions) and tighten its exit criteria. If long cycles are normal for your market, raise the sales-cycle benchmark in the diagram settings.',

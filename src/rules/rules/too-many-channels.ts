@@ -9,7 +9,7 @@ export const tooManyChannels = defineRule({
     id: 'too-many-channels',
     severity: 'warning',
     layer: 'channels',
-    description: `More than ${MAX_UNPROVEN_CHANNELS} channels run while none is proven by a metric within its benchmark.`,
+    description: `No more than ${MAX_UNPROVEN_CHANNELS} channels run until one is proven by a metric within its benchmark.`,
     why: 'Every channel needs its own message adaptation, volume, tooling and attention. Running many at once before any of them works spreads a small team thin, and when results disappoint nobody can tell which channel failed. The usual path is to prove one outbound and one inbound channel, meaning a metric within or above its benchmark, and only then add more.',
     howToFix:
       'Pause channels until one is proven, or record the metric that proves one: a channel whose metric sits within or above its benchmark lifts this warning.',

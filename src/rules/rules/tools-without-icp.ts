@@ -6,7 +6,7 @@ export const toolsWithoutIcp = defineRule({
     id: 'tools-without-icp',
     severity: 'error',
     layer: 'icp',
-    description: 'RevOps tools are on the diagram but no ICP segment defines who they serve.',
+    description: 'An ICP segment defines who the RevOps tools serve before the tools are drawn.',
     why: 'Building bottom-up, starting from the CRM, the enrichment vendor and the sequencer, is a common way to stall a GTM effort: the tools get configured before anyone has written down which accounts matter. Enrichment has nothing to fill, scoring has nothing to score against and sequences go to everyone. The ICP segment is the input every tool depends on, so it comes first.',
     howToFix:
       'Add an ICP segment with its firmographics (industry, size, revenue band, geography) and connect it to positioning. This finding replaces the missing-layer finding for the ICP layer, so the problem is reported once.',

@@ -55,7 +55,19 @@ export default tseslint.config(
     [
       noReact,
       {
-        group: ['../*', '!../model', '../model/*'],
+        group: [
+          'rules',
+          'forecast',
+          'io',
+          'persistence',
+          'store',
+          'commands',
+          'canvas',
+          'ui',
+          'app',
+          'cli',
+          'layout',
+        ].map((folder) => `**/${folder}/*`),
         message: 'The model imports nothing else in src.',
       },
     ],

@@ -2,8 +2,11 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { NoticeBanner } from '../ui/NoticeBanner';
 import { Palette } from '../ui/Palette';
+import { SidePanel } from '../ui/SidePanel';
 import { TopBar } from '../ui/TopBar';
+import { Dialogs } from './Dialogs';
 import { EditorContext, type Editor } from './editor-context';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 
 export function App({ editor }: { editor: Editor }) {
   return (
@@ -17,7 +20,10 @@ export function App({ editor }: { editor: Editor }) {
             <div className="min-w-0 flex-1">
               <Canvas />
             </div>
+            <SidePanel />
           </main>
+          <KeyboardShortcuts />
+          <Dialogs />
         </div>
       </ReactFlowProvider>
     </EditorContext>

@@ -8,11 +8,15 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
+  useReactFlow,
 } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type DragEvent } from 'react';
 import { useEditor, useEditorApi } from '../app/editor-context';
 import { hasEdgeBetween } from '../model/graph';
-import { layerOf } from '../model/layers';
+import { NODE_KINDS, layerOf, type NodeKind } from '../model/layers';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
+import { clampToBand } from '../store/placement';
+import { PALETTE_DRAG_TYPE } from '../ui/Palette';
 import { Bands } from './Bands';
 import { EdgeMarkers, GtmEdge } from './GtmEdge';
 import { GtmNode } from './GtmNode';
@@ -95,17 +99,37 @@ export function Canvas() {
   const onDragStart = useCallback(() => store.getState().beginTransaction(), [store]);
   const onDragStop = useCallback(() => store.getState().endTransaction(), [store]);
 
-  const onDelete = useCallback(
-    ({ nodes: removed, edges: removedEdges }: { nodes: GtmFlowNode[]; edges: GtmFlowEdge[] }) =>
-      store.getState().deleteElements(
-        removed.map((n) => n.id),
-        removedEdges.map((e) => e.id),
-      ),
-    [store],
+  const flow = useReactFlow();
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE) as NodeKind;
+      if (!NODE_KINDS.includes(kind)) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // Dropped where the pointer is (card centred on it), but always inside its own band.
+      const position = clampToBand(kind, {
+        x: point.x - NODE_WIDTH / 2,
+        y: point.y - NODE_HEIGHT / 2,
+      });
+      store.getState().addNode(kind, position);
+    },
+    [flow, store],
   );
 
   return (
-    <div className="relative h-full w-full" aria-label="Diagram canvas" role="region">
+    <div
+      className="relative h-full w-full"
+      aria-label="Diagram canvas"
+      role="region"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <EdgeMarkers />
       <ReactFlow<GtmFlowNode, GtmFlowEdge>
         nodes={nodes}
@@ -120,7 +144,6 @@ export function Canvas() {
         onNodeDragStop={onDragStop}
         onSelectionDragStart={onDragStart}
         onSelectionDragStop={onDragStop}
-        onDelete={onDelete}
         connectionMode={ConnectionMode.Loose}
         snapToGrid
         snapGrid={SNAP}
@@ -128,7 +151,7 @@ export function Canvas() {
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         minZoom={0.1}
         maxZoom={2}
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
         panActivationKeyCode="Space"

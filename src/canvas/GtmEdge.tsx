@@ -7,6 +7,7 @@ import {
 } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useEditor } from '../app/editor-context';
+import { EdgeBadge } from './EdgeBadge';
 import type { GtmFlowEdge } from './to-flow';
 
 const STYLE = {
@@ -33,7 +34,12 @@ function GtmEdgeView(props: EdgeProps<GtmFlowEdge>) {
           borderRadius: 12,
         })
       : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const style = { ...STYLE[kind], ...(selected ? { stroke: '#2563eb' } : {}) };
+  const highlighted = useEditor((s) => s.highlight?.edges.includes(id) ?? false);
+  const style = {
+    ...STYLE[kind],
+    ...(highlighted ? { stroke: '#ca8a04', strokeWidth: 3 } : {}),
+    ...(selected ? { stroke: '#2563eb' } : {}),
+  };
   return (
     <>
       <BaseEdge
@@ -81,6 +87,7 @@ function EdgeLabel({
       className="nodrag nopan absolute"
       style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, pointerEvents: 'all' }}
     >
+      <EdgeBadge edgeId={edgeId} />
       {editing ? (
         <input
           autoFocus

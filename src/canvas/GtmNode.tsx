@@ -5,6 +5,9 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { LayerIcon } from '../ui/LayerIcon';
 import { LAYER_THEME } from './layer-theme';
 import { nodeFacts } from './node-facts';
+import { NodeBadges } from './NodeBadges';
+import { NodeForecast } from './NodeForecast';
+import { useEditor } from '../app/editor-context';
 import type { GtmFlowNode } from './to-flow';
 
 const SIDES = [
@@ -19,6 +22,7 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const layer = layerOf(node.kind);
   const theme = LAYER_THEME[layer];
   const facts = nodeFacts(node);
+  const highlighted = useEditor((s) => s.highlight?.nodes.includes(node.id) ?? false);
   return (
     <div
       className="gtm-node group relative flex flex-col rounded-lg border bg-white text-left shadow-sm"
@@ -26,10 +30,16 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
         borderColor: selected ? theme.accent : '#d4d4d8',
-        boxShadow: selected ? `0 0 0 2px ${theme.accent}` : undefined,
+        boxShadow: selected
+          ? `0 0 0 2px ${theme.accent}`
+          : highlighted
+            ? '0 0 0 3px #facc15, 0 0 12px 2px #fde047'
+            : undefined,
       }}
       data-kind={node.kind}
+      data-highlighted={highlighted ? 'true' : undefined}
     >
+      <NodeBadges nodeId={node.id} />
       <div className="h-1 w-full shrink-0 rounded-t-lg" style={{ background: theme.accent }} />
       <div className="flex min-h-0 flex-1 flex-col gap-1 overflow-hidden px-3 py-2">
         <div
@@ -47,6 +57,7 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
             {fact}
           </div>
         ))}
+        <NodeForecast nodeId={node.id} />
       </div>
       {SIDES.map((side) => (
         <Handle

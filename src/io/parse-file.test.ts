@@ -191,13 +191,13 @@ describe('parseDiagramFile refuses', () => {
 
   it('a file over 5 MB, before parsing it', () => {
     const padded = text({ ...validFile(), name: 'x'.repeat(MAX_FILE_BYTES) });
-    expectRefused(padded, '(file)', /The file is 5\.0 MB; GTM Blueprint opens files up to 5 MB/);
+    expectRefused(padded, '(file)', /The file is 5\.00 MB, over the 5 MB that GTM Blueprint opens/);
   });
 
   it('a file of under 5 M characters but over 5 MB of UTF-8', () => {
     const padded = text({ ...validFile(), name: '€'.repeat(MAX_FILE_BYTES / 2) });
     expect(padded.length).toBeLessThan(MAX_FILE_BYTES);
-    expectRefused(padded, '(file)', /opens files up to 5 MB/);
+    expectRefused(padded, '(file)', /over the 5 MB that GTM Blueprint opens/);
   });
 
   it('a version newer than this app knows', () => {

@@ -26,8 +26,8 @@ function refuse(path: string, message: string): ParseResult {
 export function parseDiagramFile(text: string): ParseResult {
   // A UTF-8 byte is at least one UTF-16 unit, so only long texts need the exact count.
   if (text.length > MAX_FILE_BYTES || utf8Length(text) > MAX_FILE_BYTES) {
-    const mb = (utf8Length(text) / 1024 / 1024).toFixed(1);
-    return refuse('(file)', `The file is ${mb} MB; GTM Blueprint opens files up to 5 MB.`);
+    const mb = (utf8Length(text) / 1024 / 1024).toFixed(2);
+    return refuse('(file)', `The file is ${mb} MB, over the 5 MB that GTM Blueprint opens.`);
   }
   let value: unknown;
   try {

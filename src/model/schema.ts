@@ -115,58 +115,95 @@ const position = z.strictObject({
   y: z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate),
 });
 
-const nodeBase = { id, title: z.string().max(LIMITS.title), position };
+const title = z.string().max(LIMITS.title);
 
-// Spelled out per kind (not built by a generic helper) so that TypeScript narrows `data` by `kind`.
+// Spelled out per kind (not built by a generic helper) so that TypeScript narrows `data` by `kind`;
+// keys in file order: id, kind, title, position, data.
 export const nodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({
-    ...nodeBase,
+    id,
     kind: z.literal('segment'),
+    title,
+    position,
     data: nodeDataSchemas.segment.optional(),
   }),
   z.strictObject({
-    ...nodeBase,
+    id,
     kind: z.literal('persona'),
+    title,
+    position,
     data: nodeDataSchemas.persona.optional(),
   }),
   z.strictObject({
-    ...nodeBase,
+    id,
     kind: z.literal('positioning'),
+    title,
+    position,
     data: nodeDataSchemas.positioning.optional(),
   }),
   z.strictObject({
-    ...nodeBase,
+    id,
     kind: z.literal('channel'),
+    title,
+    position,
     data: nodeDataSchemas.channel.optional(),
   }),
   z.strictObject({
-    ...nodeBase,
+    id,
     kind: z.literal('motion'),
+    title,
+    position,
     data: nodeDataSchemas.motion.optional(),
   }),
-  z.strictObject({ ...nodeBase, kind: z.literal('stage'), data: nodeDataSchemas.stage.optional() }),
-  z.strictObject({ ...nodeBase, kind: z.literal('crm'), data: nodeDataSchemas.crm.optional() }),
   z.strictObject({
-    ...nodeBase,
+    id,
+    kind: z.literal('stage'),
+    title,
+    position,
+    data: nodeDataSchemas.stage.optional(),
+  }),
+  z.strictObject({
+    id,
+    kind: z.literal('crm'),
+    title,
+    position,
+    data: nodeDataSchemas.crm.optional(),
+  }),
+  z.strictObject({
+    id,
     kind: z.literal('enrichment'),
+    title,
+    position,
     data: nodeDataSchemas.enrichment.optional(),
   }),
   z.strictObject({
-    ...nodeBase,
+    id,
     kind: z.literal('scoring'),
+    title,
+    position,
     data: nodeDataSchemas.scoring.optional(),
   }),
   z.strictObject({
-    ...nodeBase,
+    id,
     kind: z.literal('sequencing'),
+    title,
+    position,
     data: nodeDataSchemas.sequencing.optional(),
   }),
   z.strictObject({
-    ...nodeBase,
+    id,
     kind: z.literal('reporting'),
+    title,
+    position,
     data: nodeDataSchemas.reporting.optional(),
   }),
-  z.strictObject({ ...nodeBase, kind: z.literal('tool'), data: nodeDataSchemas.tool.optional() }),
+  z.strictObject({
+    id,
+    kind: z.literal('tool'),
+    title,
+    position,
+    data: nodeDataSchemas.tool.optional(),
+  }),
 ]);
 
 export const edgeSchema = z.strictObject({

@@ -106,3 +106,48 @@ describe('band constraint', () => {
     expect(node.position.y).toBeGreaterThan(bandTop('channels'));
   });
 });
+
+describe('clipboard and selection intents', () => {
+  it('copy and paste gives new ids and keeps only edges inside the selection', () => {
+    const store = setup();
+    const a = store.getState().addNode('channel');
+    const b = store.getState().addNode('enrichment');
+    const c = store.getState().addNode('stage');
+    store.getState().connect(a, b, { label: 'Raw replies' });
+    store.getState().connect(b, c);
+    store.getState().select({ nodes: [a, b], edges: [] });
+    const fragment = store.getState().copySelection()!;
+    expect(fragment.edges).toHaveLength(1);
+    store.getState().paste(fragment);
+    const { diagram, selection } = store.getState();
+    expect(diagram.nodes).toHaveLength(5);
+    expect(diagram.edges).toHaveLength(3);
+    expect(selection.nodes).toHaveLength(2);
+    expect(selection.nodes).not.toContain(a);
+    const pastedEdge = diagram.edges.at(-1)!;
+    expect(pastedEdge.label).toBe('Raw replies');
+    expect(selection.nodes).toContain(pastedEdge.source);
+    expect(selection.nodes).toContain(pastedEdge.target);
+  });
+
+  it('select all, nudge and clear', () => {
+    const store = setup();
+    const a = store.getState().addNode('stage');
+    const x = store.getState().diagram.nodes[0]!.position.x;
+    store.getState().selectAll();
+    expect(store.getState().selection.nodes).toEqual([a]);
+    store.getState().nudge(10, 0);
+    expect(store.getState().diagram.nodes[0]!.position.x).toBe(x + 10);
+    store.getState().clearSelection();
+    expect(store.getState().selection.nodes).toEqual([]);
+  });
+
+  it('applies a transform as one undo step', () => {
+    const store = setup();
+    store.getState().addNode('stage');
+    store.getState().applyTransform((d) => ({ ...d, name: 'Renamed', nodes: [] }));
+    expect(store.getState().diagram.name).toBe('Renamed');
+    undo(store);
+    expect(store.getState().diagram.nodes).toHaveLength(1);
+  });
+});

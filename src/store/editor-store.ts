@@ -1,6 +1,6 @@
 import { temporal } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createDiagram, createEdge, createNode } from '../model/factories';
+import { createDiagram, createEdge, createId, createNode } from '../model/factories';
 import { hasEdgeBetween } from '../model/graph';
 import type { NodeKind } from '../model/layers';
 import type {
@@ -22,6 +22,16 @@ export type SaveState =
 export interface Selection {
   readonly nodes: readonly string[];
   readonly edges: readonly string[];
+}
+
+export type SideTab = 'Inspector' | 'Problems' | 'Forecast';
+
+export type DialogId = 'shortcuts' | 'diagrams' | 'import-problems' | 'learn-more' | null;
+
+/** Nodes and the edges between them, as copied; pasted with new ids. */
+export interface Fragment {
+  readonly nodes: readonly DiagramNode[];
+  readonly edges: readonly DiagramEdge[];
 }
 
 export type ConnectResult = { ok: true; edge: DiagramEdge } | { ok: false; reason: string };
@@ -56,6 +66,21 @@ export interface EditorState {
   select(selection: Selection): void;
   setSaveState(saveState: SaveState): void;
   setNotice(notice: EditorState['notice']): void;
+  dialog: DialogId;
+  openDialog(dialog: DialogId): void;
+  /** The side panel's open tab. */
+  sideTab: SideTab;
+  /** Nodes and edges drawn highlighted (the lead trace); not part of the document. */
+  highlight: { nodes: readonly string[]; edges: readonly string[] } | null;
+  setHighlight(highlight: EditorState['highlight']): void;
+  showSideTab(tab: SideTab): void;
+  selectAll(): void;
+  clearSelection(): void;
+  nudge(dx: number, dy: number): void;
+  copySelection(): Fragment | null;
+  paste(fragment: Fragment, offset?: number): void;
+  /** Replaces the document in one undoable step (quick fixes, auto layout, templates). */
+  applyTransform(transform: (diagram: Diagram) => Diagram): void;
   /** Groups the writes until `endTransaction` into one undo step (a drag, typing in a field). */
   beginTransaction(): void;
   endTransaction(): void;
@@ -91,6 +116,81 @@ export function createEditorStore(initial: Diagram = createDiagram(), diagramId 
           selection: EMPTY_SELECTION,
           saveState: { status: 'idle' },
           notice: null,
+          dialog: null,
+          sideTab: 'Inspector',
+          highlight: null,
+          setHighlight(highlight) {
+            set({ highlight });
+          },
+
+          openDialog(dialog) {
+            set({ dialog });
+          },
+          showSideTab(tab) {
+            set({ sideTab: tab });
+          },
+          selectAll() {
+            const { diagram } = get();
+            set({
+              selection: {
+                nodes: diagram.nodes.map((n) => n.id),
+                edges: diagram.edges.map((e) => e.id),
+              },
+            });
+          },
+          clearSelection() {
+            set({ selection: EMPTY_SELECTION });
+          },
+          nudge(dx, dy) {
+            const { diagram, selection } = get();
+            if (selection.nodes.length === 0) return;
+            const ids = new Set(selection.nodes);
+            const positions = new Map(
+              diagram.nodes
+                .filter((n) => ids.has(n.id))
+                .map((n) => [n.id, { x: n.position.x + dx, y: n.position.y + dy }]),
+            );
+            get().moveNodes(positions);
+          },
+          copySelection() {
+            const { diagram, selection } = get();
+            const ids = new Set(selection.nodes);
+            if (ids.size === 0) return null;
+            return {
+              nodes: diagram.nodes.filter((n) => ids.has(n.id)),
+              // Only edges with both ends inside the selection travel with it.
+              edges: diagram.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+            };
+          },
+          paste(fragment, offset = 40) {
+            const { diagram } = get();
+            const idMap = new Map<string, string>();
+            const nodes = fragment.nodes.map((node) => {
+              const id = createId('n');
+              idMap.set(node.id, id);
+              const position = clampToBand(node.kind, {
+                x: node.position.x + offset,
+                y: node.position.y + offset,
+              });
+              return { ...node, id, position } as DiagramNode;
+            });
+            const edges = fragment.edges.flatMap((edge) => {
+              const source = idMap.get(edge.source);
+              const target = idMap.get(edge.target);
+              return source && target ? [{ ...edge, id: createId('e'), source, target }] : [];
+            });
+            set({
+              diagram: {
+                ...diagram,
+                nodes: [...diagram.nodes, ...nodes],
+                edges: [...diagram.edges, ...edges],
+              },
+              selection: { nodes: nodes.map((n) => n.id), edges: edges.map((e) => e.id) },
+            });
+          },
+          applyTransform(transform) {
+            get().replaceDiagram(transform(get().diagram));
+          },
 
           loadDiagram(diagram, id) {
             set({ diagram, diagramId: id, selection: EMPTY_SELECTION });

@@ -115,6 +115,30 @@ export class DiagramSession {
     return true;
   }
 
+  /** Renames any diagram in the library; the open one through the store, so it is undoable. */
+  async renameDiagram(id: string, name: string): Promise<void> {
+    if (id === this.store.getState().diagramId) {
+      this.store.getState().renameDiagram(name);
+      await this.flush();
+      return;
+    }
+    const loaded = await this.library.load(id);
+    if (!loaded.ok) return;
+    await this.library.save(id, { ...loaded.diagram, name }, loaded.rev);
+    await this.refreshList();
+  }
+
+  /** Copies a diagram under a new id and opens the copy. */
+  async duplicateDiagram(id: string): Promise<void> {
+    await this.flush();
+    const source =
+      id === this.store.getState().diagramId
+        ? this.store.getState().diagram
+        : await this.library.load(id).then((r) => (r.ok ? r.diagram : null));
+    if (!source) return;
+    await this.createDiagram({ ...source, name: `${source.name} (copy)` });
+  }
+
   async deleteDiagram(id: string): Promise<void> {
     await this.flush();
     await this.library.remove(id);

@@ -8,6 +8,7 @@ export const PALETTE_DRAG_TYPE = 'application/x-gtm-kind';
 /** One button per node kind, grouped by layer; click adds in free space, drag drops at a point. */
 export function Palette() {
   const addNode = useEditor((s) => s.addNode);
+  const showSideTab = useEditor((s) => s.showSideTab);
   return (
     <div
       role="toolbar"
@@ -36,7 +37,10 @@ export function Palette() {
                   event.dataTransfer.setData(PALETTE_DRAG_TYPE, kind);
                   event.dataTransfer.effectAllowed = 'copy';
                 }}
-                onClick={() => addNode(kind)}
+                onClick={() => {
+                  addNode(kind);
+                  showSideTab('Inspector');
+                }}
                 className="flex items-center gap-2 rounded-md border border-zinc-200 px-2 py-1 text-left text-sm text-zinc-800 hover:border-zinc-400 hover:bg-zinc-50"
               >
                 <span

@@ -1,22 +1,25 @@
 import { useEditor, useEditorApi, useHistory } from '../app/editor-context';
-import { redo, undo } from '../store/editor-store';
+import { useCommandContext } from '../app/use-commands';
+import { commandById } from '../commands/registry';
 import { SaveStatus } from './SaveStatus';
+import { TemplatesMenu } from './TemplatesMenu';
+import { ExportMenu } from './transfer/ExportMenu';
+import { ImportButton } from './transfer/ImportButton';
 
 export function TopBar() {
   const { store } = useEditorApi();
+  const ctx = useCommandContext();
   const name = useEditor((s) => s.diagram.name);
   const renameDiagram = useEditor((s) => s.renameDiagram);
+  const openDialog = useEditor((s) => s.openDialog);
+  const hasNodes = useEditor((s) => s.diagram.nodes.length > 0);
   const { canUndo, canRedo } = useHistory();
+  const run = (id: string) => commandById(id).run(ctx);
   return (
-    <header className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white px-3">
+    <header className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-3">
       <div className="flex items-center gap-2 font-semibold text-zinc-900">
-        <span
-          className="grid h-7 w-7 place-items-center rounded-md bg-zinc-900 text-xs text-white"
-          aria-hidden="true"
-        >
-          GTM
-        </span>
-        <span className="hidden sm:inline">Blueprint</span>
+        <img src="/favicon.svg" alt="" width="24" height="24" />
+        <span className="hidden xl:inline">GTM Blueprint</span>
       </div>
       <input
         aria-label="Diagram name"
@@ -24,13 +27,18 @@ export function TopBar() {
         onChange={(e) => renameDiagram(e.currentTarget.value)}
         onFocus={() => store.getState().beginTransaction()}
         onBlur={() => store.getState().endTransaction()}
-        className="w-64 rounded-md border border-transparent px-2 py-1 text-sm hover:border-zinc-200 focus:border-zinc-400"
+        className="w-44 rounded-md border border-transparent px-2 py-1 text-sm font-medium hover:border-zinc-200 focus:border-zinc-400 xl:w-60"
       />
-      <div className="ml-2 flex items-center gap-1" role="group" aria-label="History">
+      <button type="button" className="btn" onClick={() => openDialog('diagrams')}>
+        Diagrams
+      </button>
+      <TemplatesMenu />
+      <div className="mx-1 h-6 w-px bg-zinc-200" aria-hidden="true" />
+      <div className="flex items-center gap-1" role="group" aria-label="History">
         <button
           type="button"
           className="btn"
-          onClick={() => undo(store)}
+          onClick={() => run('undo')}
           disabled={!canUndo}
           title="Undo (Ctrl+Z)"
         >
@@ -39,15 +47,35 @@ export function TopBar() {
         <button
           type="button"
           className="btn"
-          onClick={() => redo(store)}
+          onClick={() => run('redo')}
           disabled={!canRedo}
           title="Redo (Shift+Ctrl+Z)"
         >
           Redo
         </button>
       </div>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => run('auto-layout')}
+        disabled={!hasNodes}
+        title="Auto layout (Shift+L)"
+      >
+        Auto layout
+      </button>
       <div className="ml-auto flex items-center gap-2">
         <SaveStatus />
+        <ImportButton />
+        <ExportMenu />
+        <button
+          type="button"
+          className="btn"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => openDialog('shortcuts')}
+        >
+          ?
+        </button>
       </div>
     </header>
   );

@@ -1,14 +1,7 @@
-/*
- * The model's import boundary in eslint.config.js bans every '../' path, which also catches this
- * folder reaching its own parent, src/model: a model-to-model import the boundary means to allow.
- * This file is the templates' one door to the rest of the model, so the exception stays here.
- */
-/* eslint-disable no-restricted-imports */
 import { slotPosition } from '../bands';
 import { createDiagram } from '../factories';
 import { layerOf } from '../layers';
 import type { Diagram, DiagramEdge, DiagramNode, EdgeKind, NodeData } from '../schema';
-/* eslint-enable no-restricted-imports */
 
 export { createDiagram };
 export type { Diagram };

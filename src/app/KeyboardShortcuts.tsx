@@ -1,0 +1,14 @@
+import { useEffect } from 'react';
+import { handleKeyDown } from '../commands/registry';
+import { useCommandContext } from './use-commands';
+
+/** One keydown listener for the whole editor, dispatching through the command registry. */
+export function KeyboardShortcuts() {
+  const ctx = useCommandContext();
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => void handleKeyDown(event, ctx);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [ctx]);
+  return null;
+}

@@ -1,0 +1,60 @@
+import { COMMANDS } from '../commands/registry';
+import { Dialog } from './Dialog';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const show = (keys: string) => keys.replace('Mod', isMac ? '⌘' : 'Ctrl');
+
+const EXTRA = [
+  { label: 'Pan the canvas', keys: ['Space + drag', 'Scroll'] },
+  { label: 'Zoom', keys: ['Ctrl + scroll', 'Pinch'] },
+  { label: 'Add to the selection', keys: ['Shift + click'] },
+  { label: 'Select with a box', keys: ['Shift + drag'] },
+  { label: 'Edit a handoff label', keys: ['Double-click the label', 'Enter on it'] },
+];
+
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const groups = [...new Set(COMMANDS.map((c) => c.group))];
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose} wide>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        {groups.map((group) => (
+          <section key={group} aria-label={group}>
+            <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">
+              {group}
+            </h3>
+            <dl className="flex flex-col gap-1">
+              {COMMANDS.filter((c) => c.group === group && c.keys).map((command) => (
+                <div key={command.id} className="flex justify-between gap-3">
+                  <dt>{command.label}</dt>
+                  <dd className="flex gap-1">
+                    {command.keys!.map((k) => (
+                      <kbd
+                        key={k}
+                        className="rounded border border-zinc-300 bg-zinc-50 px-1.5 text-xs"
+                      >
+                        {show(k)}
+                      </kbd>
+                    ))}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+        <section aria-label="Canvas">
+          <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">
+            Canvas
+          </h3>
+          <dl className="flex flex-col gap-1">
+            {EXTRA.map((item) => (
+              <div key={item.label} className="flex justify-between gap-3">
+                <dt>{item.label}</dt>
+                <dd className="text-right text-xs text-zinc-600">{item.keys.join(' · ')}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,80 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { useEditor } from '../app/editor-context';
+import { useAudit } from '../app/use-audit';
+import type { SideTab } from '../store/editor-store';
+import { ForecastPanel } from './forecast/ForecastPanel';
+import { Inspector } from './inspector/Inspector';
+import { ProblemsPanel } from './problems/ProblemsPanel';
+
+const TABS: readonly SideTab[] = ['Inspector', 'Problems', 'Forecast'];
+
+/** The right-hand panel: a tab list over the inspector, the audit and the forecast. */
+export function SidePanel() {
+  const tab = useEditor((s) => s.sideTab);
+  const setTab = useEditor((s) => s.showSideTab);
+  const audit = useAudit();
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = TABS.indexOf(tab);
+    const next =
+      event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
+    if (next === null) return;
+    const target = TABS[(next + TABS.length) % TABS.length] as SideTab;
+    setTab(target);
+    tabRefs.current[target]?.focus();
+  };
+
+  const problemCount = audit.counts.error + audit.counts.warning + audit.counts.info;
+  return (
+    <aside className="flex h-full w-80 shrink-0 flex-col border-l border-zinc-200 bg-white lg:w-96">
+      <div
+        role="tablist"
+        aria-label="Side panel"
+        className="flex shrink-0 border-b border-zinc-200"
+        onKeyDown={onKeyDown}
+      >
+        {TABS.map((name) => (
+          <button
+            key={name}
+            ref={(el) => {
+              tabRefs.current[name] = el;
+            }}
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => setTab(name)}
+            className={`flex-1 px-3 py-2 text-sm ${
+              tab === name
+                ? 'border-b-2 border-zinc-900 font-semibold text-zinc-900'
+                : 'text-zinc-600 hover:text-zinc-900'
+            }`}
+          >
+            {name}
+            {name === 'Problems' && problemCount > 0 && (
+              <span
+                className={`ml-1.5 rounded-full px-1.5 text-xs ${
+                  audit.counts.error > 0 ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'
+                }`}
+              >
+                {problemCount}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id={`panel-${tab}`}
+        aria-labelledby={`tab-${tab}`}
+        className="min-h-0 flex-1 overflow-y-auto"
+      >
+        {tab === 'Inspector' && <Inspector />}
+        {tab === 'Problems' && <ProblemsPanel />}
+        {tab === 'Forecast' && <ForecastPanel />}
+      </div>
+    </aside>
+  );
+}

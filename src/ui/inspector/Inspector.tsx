@@ -1,0 +1,276 @@
+import { useMemo, useState } from 'react';
+import { useEditor } from '../../app/editor-context';
+import { KIND_LABEL, layerOf } from '../../model/layers';
+import { COMPANY_STAGES, EDGE_KINDS, type AnyNodeData, type DiagramNode } from '../../model/schema';
+import { LAYER_THEME } from '../../canvas/layer-theme';
+import { LayerIcon } from '../LayerIcon';
+import { NodeFields } from './NodeFields';
+import { NumberInput, SelectInput, TextInput } from './fields';
+
+/** The side panel for the selection: one node, one edge, several, or the diagram itself. */
+export function Inspector() {
+  const selection = useEditor((s) => s.selection);
+  const nodes = useEditor((s) => s.diagram.nodes);
+  const edges = useEditor((s) => s.diagram.edges);
+  const selectedNodes = useMemo(() => {
+    const ids = new Set(selection.nodes);
+    return nodes.filter((n) => ids.has(n.id));
+  }, [nodes, selection.nodes]);
+  const selectedEdges = useMemo(() => {
+    const ids = new Set(selection.edges);
+    return edges.filter((e) => ids.has(e.id));
+  }, [edges, selection.edges]);
+
+  let body;
+  if (selectedNodes.length === 1 && selectedEdges.length === 0) {
+    body = <NodeInspector key={selectedNodes[0]!.id} node={selectedNodes[0]!} />;
+  } else if (selectedEdges.length === 1 && selectedNodes.length === 0) {
+    body = <EdgeInspector key={selectedEdges[0]!.id} edgeId={selectedEdges[0]!.id} />;
+  } else if (selectedNodes.length + selectedEdges.length > 1) {
+    body = <MultiInspector nodes={selectedNodes} edgeIds={selectedEdges.map((e) => e.id)} />;
+  } else {
+    body = <DiagramInspector />;
+  }
+  return (
+    <section role="region" aria-label="Inspector" className="flex flex-col gap-3 p-3">
+      {body}
+    </section>
+  );
+}
+
+function NodeInspector({ node }: { node: DiagramNode }) {
+  const updateNode = useEditor((s) => s.updateNode);
+  const layer = layerOf(node.kind);
+  return (
+    <>
+      <div
+        className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide"
+        style={{ color: LAYER_THEME[layer].text }}
+      >
+        <LayerIcon layer={layer} />
+        {KIND_LABEL[node.kind]}
+      </div>
+      <TextInput
+        label="Title"
+        value={node.title}
+        validate={(v) => (v.length > 200 ? 'Must be at most 200 characters.' : null)}
+        onCommit={(title) => updateNode(node.id, { title })}
+      />
+      <NodeFields node={node} />
+      <ConnectTo node={node} />
+    </>
+  );
+}
+
+/** Keyboard users connect nodes here instead of dragging between handles. */
+function ConnectTo({ node }: { node: DiagramNode }) {
+  const nodes = useEditor((s) => s.diagram.nodes);
+  const connect = useEditor((s) => s.connect);
+  const setNotice = useEditor((s) => s.setNotice);
+  const [target, setTarget] = useState('');
+  const others = nodes.filter((n) => n.id !== node.id);
+  return (
+    <div className="flex flex-col gap-1 border-t border-zinc-200 pt-3">
+      <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700">
+        Connect to
+        <select
+          value={target}
+          onChange={(e) => setTarget(e.currentTarget.value)}
+          className="w-full rounded-md border border-zinc-300 px-2 py-1 text-sm"
+        >
+          <option value="">Choose a node…</option>
+          {others.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.title || 'Untitled'} ({KIND_LABEL[n.kind]})
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="btn self-start"
+        disabled={!target}
+        onClick={() => {
+          const result = connect(node.id, target);
+          if (!result.ok) setNotice({ kind: 'info', text: result.reason });
+          setTarget('');
+        }}
+      >
+        Connect
+      </button>
+    </div>
+  );
+}
+
+function EdgeInspector({ edgeId }: { edgeId: string }) {
+  const edge = useEditor((s) => s.diagram.edges.find((e) => e.id === edgeId));
+  const nodes = useEditor((s) => s.diagram.nodes);
+  const updateEdge = useEditor((s) => s.updateEdge);
+  const deleteElements = useEditor((s) => s.deleteElements);
+  if (!edge) return null;
+  const title = (id: string) => nodes.find((n) => n.id === id)?.title || 'Untitled';
+  return (
+    <>
+      <div className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Handoff</div>
+      <p className="text-sm text-zinc-700">
+        {title(edge.source)} → {title(edge.target)}
+      </p>
+      <TextInput
+        label="Label"
+        value={edge.label ?? ''}
+        placeholder="What is handed over?"
+        onCommit={(label) => updateEdge(edge.id, { label })}
+      />
+      <SelectInput
+        label="Edge kind"
+        value={edge.kind ?? 'handoff'}
+        options={EDGE_KINDS}
+        allowEmpty={false}
+        onCommit={(kind) => updateEdge(edge.id, { kind: kind as (typeof EDGE_KINDS)[number] })}
+      />
+      <NumberInput
+        label="Share of the flow"
+        unit="%"
+        placeholder="Even split"
+        value={edge.share === undefined ? undefined : Math.round(edge.share * 1000) / 10}
+        validate={(v) =>
+          v !== undefined && (v < 0 || v > 100) ? 'A share is between 0% and 100%.' : null
+        }
+        onCommit={(v) => updateEdge(edge.id, { share: v === undefined ? undefined : v / 100 })}
+      />
+      <button
+        type="button"
+        className="btn self-start"
+        onClick={() => deleteElements([], [edge.id])}
+      >
+        Delete handoff
+      </button>
+    </>
+  );
+}
+
+function MultiInspector({
+  nodes,
+  edgeIds,
+}: {
+  nodes: readonly DiagramNode[];
+  edgeIds: readonly string[];
+}) {
+  const updateNodeData = useEditor((s) => s.updateNodeData);
+  const updateEdge = useEditor((s) => s.updateEdge);
+  const deleteElements = useEditor((s) => s.deleteElements);
+  const kinds = new Set(nodes.map((n) => n.kind));
+  const sameKind = kinds.size === 1 ? nodes[0]?.kind : undefined;
+  const notes = nodes.every((n) => n.data?.notes === nodes[0]?.data?.notes)
+    ? (nodes[0]?.data?.notes ?? '')
+    : '';
+  return (
+    <>
+      <div className="text-sm font-medium text-zinc-800">
+        {nodes.length} node{nodes.length === 1 ? '' : 's'} and {edgeIds.length} edge
+        {edgeIds.length === 1 ? '' : 's'} selected
+      </div>
+      {sameKind === 'stage' && (
+        <TextInput
+          label="Owner (all selected stages)"
+          value={
+            nodes.every(
+              (n) =>
+                (n.data as (AnyNodeData & { owner?: string }) | undefined)?.owner ===
+                (nodes[0]?.data as { owner?: string } | undefined)?.owner,
+            )
+              ? ((nodes[0]?.data as { owner?: string } | undefined)?.owner ?? '')
+              : ''
+          }
+          placeholder="Mixed"
+          onCommit={(owner) =>
+            nodes.forEach((n) => updateNodeData(n.id, { owner: owner || undefined }))
+          }
+        />
+      )}
+      {nodes.length > 0 && (
+        <TextInput
+          label="Notes (all selected nodes)"
+          value={notes}
+          placeholder="Mixed"
+          multiline
+          onCommit={(text) =>
+            nodes.forEach((n) => updateNodeData(n.id, { notes: text || undefined }))
+          }
+        />
+      )}
+      {edgeIds.length > 0 && (
+        <SelectInput
+          label="Edge kind (all selected edges)"
+          value={undefined}
+          options={EDGE_KINDS}
+          onCommit={(kind) => {
+            if (kind)
+              edgeIds.forEach((id) =>
+                updateEdge(id, { kind: kind as (typeof EDGE_KINDS)[number] }),
+              );
+          }}
+        />
+      )}
+      <button
+        type="button"
+        className="btn self-start"
+        onClick={() =>
+          deleteElements(
+            nodes.map((n) => n.id),
+            edgeIds,
+          )
+        }
+      >
+        Delete selected
+      </button>
+    </>
+  );
+}
+
+function DiagramInspector() {
+  const meta = useEditor((s) => s.diagram.meta);
+  const count = useEditor((s) => s.diagram.nodes.length);
+  const updateMeta = useEditor((s) => s.updateMeta);
+  return (
+    <>
+      <div className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Diagram</div>
+      <p className="text-sm text-zinc-600">
+        {count === 0
+          ? 'Add nodes from the palette, or start from a template.'
+          : 'Select a node or a handoff to edit it. Shift-click or drag a box to select several.'}
+      </p>
+      <SelectInput
+        label="Company stage"
+        value={meta.companyStage}
+        options={COMPANY_STAGES}
+        onCommit={(companyStage) =>
+          updateMeta({ companyStage: companyStage as (typeof COMPANY_STAGES)[number] | undefined })
+        }
+      />
+      <TextInput
+        label="Last reviewed (YYYY-MM-DD)"
+        value={meta.lastReviewed ?? ''}
+        validate={(v) =>
+          v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)))
+            ? null
+            : 'Use a date such as 2026-11-23.'
+        }
+        onCommit={(lastReviewed) => updateMeta({ lastReviewed: lastReviewed || undefined })}
+      />
+      <button
+        type="button"
+        className="btn self-start"
+        onClick={() => updateMeta({ lastReviewed: new Date().toISOString().slice(0, 10) })}
+      >
+        Mark reviewed today
+      </button>
+      <TextInput
+        label="Description"
+        multiline
+        value={meta.description ?? ''}
+        onCommit={(description) => updateMeta({ description: description || undefined })}
+      />
+    </>
+  );
+}

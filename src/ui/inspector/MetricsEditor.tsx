@@ -1,0 +1,111 @@
+import { useId } from 'react';
+import { METRIC_KEYS, METRIC_LABEL, isRateKey, type MetricKey } from '../../model/metrics';
+import type { Metric } from '../../model/schema';
+import { NumberInput, TextInput } from './fields';
+
+const DEFAULT_VALUE: Record<MetricKey, number> = {
+  'reply-rate': 0.03,
+  'visitor-to-lead': 0.02,
+  'lead-to-mql': 0.2,
+  'mql-to-sql': 0.4,
+  'demo-to-opportunity': 0.25,
+  'win-rate': 0.2,
+  conversion: 0.5,
+  'sales-cycle-days': 60,
+};
+
+/** Rates are typed as percentages (3 for 3%) and stored as fractions (0.03), as in the file. */
+const toShown = (metric: Metric) =>
+  isRateKey(metric.key) ? Math.round(metric.value * 100_000) / 1000 : metric.value;
+
+export function MetricsEditor({
+  metrics,
+  onCommit,
+  problem,
+}: {
+  metrics: readonly Metric[];
+  onCommit: (metrics: Metric[] | undefined) => void;
+  problem?: string | undefined;
+}) {
+  const headingId = useId();
+  const update = (next: Metric[]) => onCommit(next.length ? next : undefined);
+  const replace = (i: number, metric: Metric) =>
+    update(metrics.map((m, j) => (j === i ? metric : m)));
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-2">
+      <h3 id={headingId} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+        Metrics
+      </h3>
+      {metrics.map((metric, i) => (
+        <div
+          key={i}
+          role="group"
+          aria-label={`Metric ${i + 1}`}
+          className="flex flex-col gap-1 rounded-md border border-zinc-200 p-2"
+        >
+          <div className="flex items-end gap-1">
+            <label className="flex flex-1 flex-col gap-1 text-xs font-medium text-zinc-700">
+              Metric {i + 1}
+              <select
+                value={metric.key}
+                className="w-full rounded-md border border-zinc-300 px-2 py-1 text-sm"
+                onChange={(e) => {
+                  const key = e.currentTarget.value as MetricKey;
+                  const value =
+                    isRateKey(key) === isRateKey(metric.key) ? metric.value : DEFAULT_VALUE[key];
+                  replace(i, { ...metric, key, value } as Metric);
+                }}
+              >
+                {METRIC_KEYS.map((key) => (
+                  <option key={key} value={key}>
+                    {METRIC_LABEL[key]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="icon-btn mb-0.5"
+              aria-label={`Remove metric ${i + 1}`}
+              onClick={() => update(metrics.filter((_, j) => j !== i))}
+            >
+              ✕
+            </button>
+          </div>
+          <NumberInput
+            label={isRateKey(metric.key) ? `${METRIC_LABEL[metric.key]} value` : 'Days'}
+            unit={isRateKey(metric.key) ? '%' : undefined}
+            value={toShown(metric)}
+            validate={(v) => {
+              if (v === undefined) return 'A metric needs a value.';
+              if (isRateKey(metric.key))
+                return v < 0 || v > 100 ? 'A rate is between 0% and 100%.' : null;
+              return v < 0 || v > 3650 ? 'Days must be between 0 and 3650.' : null;
+            }}
+            onCommit={(v) => {
+              if (v === undefined) return;
+              replace(i, { ...metric, value: isRateKey(metric.key) ? v / 100 : v } as Metric);
+            }}
+          />
+          <TextInput
+            label="Source"
+            placeholder="Where the number comes from"
+            value={metric.source ?? ''}
+            onCommit={(source) => {
+              const { source: _old, ...rest } = metric;
+              replace(i, (source ? { ...rest, source } : rest) as Metric);
+            }}
+          />
+        </div>
+      ))}
+      <button
+        type="button"
+        className="btn self-start"
+        onClick={() => update([...metrics, { key: 'conversion', value: 0.5 }])}
+      >
+        Add metric
+      </button>
+      {problem && <p className="text-xs text-amber-800">{problem}</p>}
+    </section>
+  );
+}

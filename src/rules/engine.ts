@@ -5,6 +5,7 @@ import { RULES } from './registry';
 import type { Finding, Report, Rule, Severity } from './types';
 
 export { RULES, ruleById } from './registry';
+export type { Finding, FindingTarget, QuickFix, Severity } from './types';
 
 /** Per-rule levels: "off" silences a rule, "warning" / "error" replace its severity. */
 export type RuleSettings = Readonly<Record<string, RuleLevel>>;

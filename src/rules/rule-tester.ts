@@ -65,7 +65,7 @@ export function testRule(
       it(`invalid: ${testCase.name}`, () => {
         const diagram = deepFreeze(structuredClone(testCase.diagram));
         const findings = runRuleOn(rule, diagram, testCase.now);
-        expect(findings.map((finding) => pick(finding, testCase.errors))).toEqual(
+        expect(findings.map((finding, i) => pick(finding, testCase.errors[i]))).toEqual(
           testCase.errors.map((error) => ({ ...error })),
         );
         for (const finding of findings) {
@@ -77,14 +77,14 @@ export function testRule(
   });
 }
 
-/** The finding reduced to the fields the expectation names, so a table lists only what matters. */
-function pick(finding: Finding, errors: readonly ExpectedFinding[]): Partial<ExpectedFinding> {
+/** The finding reduced to the fields its expectation names, so a table lists only what matters. */
+function pick(finding: Finding, expected: ExpectedFinding | undefined): Partial<ExpectedFinding> {
   const out: { -readonly [K in keyof ExpectedFinding]?: ExpectedFinding[K] } = {
     message: finding.message,
     target: finding.target,
   };
-  if (errors.some((error) => error.severity !== undefined)) out.severity = finding.severity;
-  if (errors.some((error) => error.fix !== undefined)) out.fix = finding.fix?.label ?? null;
+  if (expected?.severity !== undefined) out.severity = finding.severity;
+  if (expected?.fix !== undefined) out.fix = finding.fix?.label ?? null;
   return out;
 }
 

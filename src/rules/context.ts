@@ -11,7 +11,14 @@ export type NodeOfKind<K extends NodeKind> = Extract<DiagramNode, { kind: K }>;
  */
 export interface AuditContext {
   readonly diagram: Diagram;
+  /**
+   * The model's adjacency (indexGraph), built on first use: the built-in rules walk the compact
+   * graph in walk.ts instead, so an audit only pays for this when a rule asks for it.
+   */
   readonly graph: GraphIndex;
+  node(id: string): DiagramNode | undefined;
+  /** Each node's position in `diagram.nodes`, for code that works on integer indices. */
+  readonly nodeIndex: ReadonlyMap<string, number>;
   readonly benchmarks: BenchmarkTable;
   readonly now: Date;
   ofKind<K extends NodeKind>(kind: K): readonly NodeOfKind<K>[];
@@ -24,16 +31,26 @@ export interface AuditContext {
 }
 
 export function createAuditContext(diagram: Diagram, now: Date = new Date()): AuditContext {
+  const nodeIndex = new Map<string, number>();
   const byKind = new Map<NodeKind, DiagramNode[]>(NODE_KINDS.map((kind) => [kind, []]));
   const byLayer = new Map<LayerId, DiagramNode[]>(LAYER_IDS.map((layer) => [layer, []]));
-  for (const node of diagram.nodes) {
+  diagram.nodes.forEach((node, index) => {
+    nodeIndex.set(node.id, index);
     byKind.get(node.kind)?.push(node);
     byLayer.get(layerOf(node.kind))?.push(node);
-  }
+  });
   const memo = new Map<(context: AuditContext) => unknown, unknown>();
+  let graph: GraphIndex | undefined;
   const context: AuditContext = {
     diagram,
-    graph: indexGraph(diagram),
+    get graph() {
+      return (graph ??= indexGraph(diagram));
+    },
+    node: (id) => {
+      const index = nodeIndex.get(id);
+      return index === undefined ? undefined : diagram.nodes[index];
+    },
+    nodeIndex,
     benchmarks: resolveBenchmarks(diagram.meta.benchmarks),
     now,
     ofKind: <K extends NodeKind>(kind: K) =>

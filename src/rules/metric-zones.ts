@@ -12,7 +12,7 @@ export interface ZonedMetric {
 /** Every metric on the diagram that has a benchmark, with its zone; computed once per audit. */
 export function zonedMetrics(context: AuditContext): readonly ZonedMetric[] {
   const out: ZonedMetric[] = [];
-  for (const node of context.graph.nodeById.values()) {
+  for (const node of context.diagram.nodes) {
     for (const metric of node.data?.metrics ?? []) {
       const benchmark = context.benchmarks[metric.key];
       if (!benchmark) continue;

@@ -1,4 +1,4 @@
-import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
+import type { DiagramEdge, DiagramNode } from '../model/schema';
 import type { AuditContext } from './context';
 
 /**
@@ -19,27 +19,22 @@ export interface CompactGraph {
 }
 
 export function compactGraph(context: AuditContext): CompactGraph {
-  return compact(context.diagram);
-}
-
-function compact(diagram: Diagram): CompactGraph {
+  const { diagram, nodeIndex: indexOf } = context;
   const nodes = diagram.nodes;
-  const indexOf = new Map<string, number>();
-  nodes.forEach((node, i) => indexOf.set(node.id, i));
   // Edges to a node that is not there are dropped, as indexGraph does.
   const edges: DiagramEdge[] = [];
-  const sources: number[] = [];
-  const targets: number[] = [];
+  const sources = new Int32Array(diagram.edges.length);
+  const targets = new Int32Array(diagram.edges.length);
   for (const edge of diagram.edges) {
     const source = indexOf.get(edge.source);
     const target = indexOf.get(edge.target);
     if (source === undefined || target === undefined) continue;
+    sources[edges.length] = source;
+    targets[edges.length] = target;
     edges.push(edge);
-    sources.push(source);
-    targets.push(target);
   }
-  const edgeSource = Int32Array.from(sources);
-  const edgeTarget = Int32Array.from(targets);
+  const edgeSource = sources.subarray(0, edges.length);
+  const edgeTarget = targets.subarray(0, edges.length);
   const [outOffsets, outEdges] = buildRows(nodes.length, edgeSource);
   const [inOffsets, inEdges] = buildRows(nodes.length, edgeTarget);
   return {
@@ -167,6 +162,18 @@ export function walk(
     }
   }
   return new Reach(graph, via, order, count, backward);
+}
+
+/** The edges leaving a node, read from the compact graph. */
+export function edgesFrom(context: AuditContext, id: string): DiagramEdge[] {
+  const graph = context.once(compactGraph);
+  const index = graph.indexOf.get(id);
+  if (index === undefined) return [];
+  const out: DiagramEdge[] = [];
+  for (let r = graph.outOffsets[index]!; r < graph.outOffsets[index + 1]!; r++) {
+    out.push(graph.edges[graph.outEdges[r]!]!);
+  }
+  return out;
 }
 
 /** Lead flow runs along handoff and data-flow edges; feedback edges carry outcomes back up. */

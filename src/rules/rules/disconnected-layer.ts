@@ -1,12 +1,13 @@
 import { LAYER_IDS, layerInfo, layerOf, type LayerId } from '../../model/layers';
 import type { AuditContext } from '../context';
 import { defineRule, type Report } from '../types';
-import { walk } from '../walk';
+import { edgesFrom, walk } from '../walk';
 
 /**
- * Whether a seam between two adjacent layers is crossed: an edge either way, or a forward path
- * from the upper layer through RevOps nodes only. The second form matters between channels and
- * sales, where the domain wants the lead to pass enrichment instead of a direct edge.
+ * Whether a seam between two adjacent layers is crossed: a forward path from the upper layer
+ * through RevOps nodes only (a direct edge being the shortest), or an edge back up. The RevOps
+ * detour matters between channels and sales, where the lead should pass enrichment first.
+ * The walk stops at the first node of the lower layer, so a connected seam costs little.
  */
 function isConnected(context: AuditContext, upper: LayerId, lower: LayerId): boolean {
   const reach = walk(context, context.inLayer(upper), {
@@ -18,8 +19,8 @@ function isConnected(context: AuditContext, upper: LayerId, lower: LayerId): boo
   });
   if (context.inLayer(lower).some((node) => reach.has(node.id))) return true;
   return context.inLayer(lower).some((node) =>
-    (context.graph.outgoing.get(node.id) ?? []).some((edge) => {
-      const target = context.graph.nodeById.get(edge.target);
+    edgesFrom(context, node.id).some((edge) => {
+      const target = context.node(edge.target);
       return target !== undefined && layerOf(target.kind) === upper;
     }),
   );

@@ -2,7 +2,7 @@ import type { Diagram, DiagramNode } from '../../model/schema';
 import { addEdge, addNode, removeEdges } from '../edits';
 import { SALES_KINDS, ungatedChannels } from '../flows';
 import { defineRule, type QuickFix } from '../types';
-import { isForward } from '../walk';
+import { edgesFrom, isForward } from '../walk';
 
 const INTO_ENRICHMENT = 'Raw lead: add firmographics, verify email';
 const INTO_SALES = 'Qualified lead with enrichment context';
@@ -60,8 +60,8 @@ export const missingEnrichment = defineRule({
       .ofKind('channel')
       .filter((channel) => ungated.has(channel.id))
       .map((channel) => {
-        const hasDirect = (context.graph.outgoing.get(channel.id) ?? []).some((edge) => {
-          const target = context.graph.nodeById.get(edge.target);
+        const hasDirect = edgesFrom(context, channel.id).some((edge) => {
+          const target = context.node(edge.target);
           return isForward(edge) && target !== undefined && SALES_KINDS.has(target.kind);
         });
         const report = {

@@ -19,10 +19,10 @@ export const salesCycleTooLong = defineRule({
         'The sales cycle on “{node}” is {value}, over {max} days: find the stage where deals stall.',
     },
   },
-  check(_diagram, context) {
+  check(diagram, context) {
     const max = context.benchmarks['sales-cycle-days']?.redFlag ?? DEFAULT_MAX_DAYS;
     const reports: Report<'tooLong'>[] = [];
-    for (const node of context.graph.nodeById.values()) {
+    for (const node of diagram.nodes) {
       for (const metric of node.data?.metrics ?? []) {
         if (metric.key !== 'sales-cycle-days' || metric.value <= max) continue;
         reports.push({

@@ -52,8 +52,8 @@ export const unlabeledHandoff = defineRule({
     const reports: Report<'unlabeled'>[] = [];
     for (const edge of diagram.edges) {
       if (!isBlank(edge.label)) continue;
-      const source = context.graph.nodeById.get(edge.source);
-      const target = context.graph.nodeById.get(edge.target);
+      const source = context.node(edge.source);
+      const target = context.node(edge.target);
       if (!source || !target) continue;
       if (source.kind === 'stage' && target.kind === 'stage') continue;
       const label = suggestion(edge, source, target);

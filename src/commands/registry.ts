@@ -208,13 +208,16 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Runs the command a key press stands for. Keys typed into fields are left alone, and so
- * are arrows while a canvas element has focus: React Flow moves focused nodes itself.
+ * are arrows while a selected node (or the selection box) has focus: React Flow moves
+ * the selection itself then, and a second move here would double the step.
  */
 export function handleKeyDown(event: KeyboardEvent, ctx: CommandContext): boolean {
   if (isTyping(event.target)) return false;
-  if (ctx.store.getState().dialog && event.key !== 'Escape') return false;
+  // An open dialog owns the keyboard (the browser closes it on Escape).
+  if (ctx.store.getState().dialog || document.querySelector('dialog[open]')) return false;
   const inCanvas =
-    event.target instanceof Element && event.target.closest('.react-flow__node, .react-flow__edge');
+    event.target instanceof Element &&
+    event.target.closest('.react-flow__node.selected, .react-flow__nodesselection');
   for (const command of COMMANDS) {
     if (!command.matches?.(event)) continue;
     if (inCanvas && command.id.startsWith('nudge')) return false;

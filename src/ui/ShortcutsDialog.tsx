@@ -5,8 +5,8 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 const show = (keys: string) => keys.replace('Mod', isMac ? '⌘' : 'Ctrl');
 
 const EXTRA = [
-  { label: 'Pan the canvas', keys: ['Space + drag', 'Scroll'] },
-  { label: 'Zoom', keys: ['Ctrl + scroll', 'Pinch'] },
+  { label: 'Pan the canvas', keys: ['Drag the background', 'Space + drag'] },
+  { label: 'Zoom', keys: ['Scroll', 'Pinch'] },
   { label: 'Add to the selection', keys: ['Shift + click'] },
   { label: 'Select with a box', keys: ['Shift + drag'] },
   { label: 'Edit a handoff label', keys: ['Double-click the label', 'Enter on it'] },

@@ -3,7 +3,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 // GTM_DIST lets several people build and test side by side without sharing dist/.
 const DIST = resolve(process.env.GTM_DIST ?? resolve(import.meta.dirname, '../../dist'));
@@ -154,4 +160,20 @@ export async function settle(page: Page, ms = 400): Promise<void> {
   await page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
   );
+}
+
+/** Polls an input until it holds `expected` (Playwright's `expect` is not in playwright-core). */
+export async function waitForValue(
+  locator: Locator,
+  expected: string,
+  timeout = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let value = '';
+  while (Date.now() < deadline) {
+    value = await locator.inputValue();
+    if (value === expected) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`Expected the input to hold "${expected}", it holds "${value}".`);
 }

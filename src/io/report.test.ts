@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { forecastDiagram } from '../forecast';
 import type { Diagram } from '../model/schema';
+import { ruleById, runAudit } from '../rules/engine';
 import { parseDiagramFile } from './parse-file';
 import { escapeMarkdown, toReport } from './report';
 
@@ -44,5 +46,104 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('<b>*x*</b> | [a](javascript:1)\n# h')).toBe(
       '&lt;b&gt;\\*x\\*&lt;/b&gt; \\| \\[a\\]\\(javascript:1\\) \\# h',
     );
+  });
+});
+
+describe('toReport: audit, metrics and forecast', () => {
+  const now = new Date('2026-03-01T00:00:00Z');
+
+  it('opens with a summary of the audit counts and the forecast headline', () => {
+    const report = toReport(fixture('forecast-direct-vs-partner'), { now });
+    expect(report).toContain(
+      '## Summary\n\n- Audit: 17 findings (6 errors, 9 warnings, 2 suggestions).\n' +
+        '- Forecast per month: 105 leads, 2.63 won deals, $63,000 new ARR.\n',
+    );
+  });
+
+  it('groups findings by severity, errors first, each rule with its reason', () => {
+    const diagram = fixture('audit-broken');
+    const report = toReport(diagram, { now });
+    const errors = report.indexOf('### Errors (7)');
+    const warnings = report.indexOf('### Warnings (14)');
+    const suggestions = report.indexOf('### Suggestions (4)');
+    expect(errors).toBeGreaterThan(report.indexOf('## Audit'));
+    expect(warnings).toBeGreaterThan(errors);
+    expect(suggestions).toBeGreaterThan(warnings);
+    const enrichment = ruleById('missing-enrichment')!.meta;
+    const section = report.slice(report.indexOf(`#### ${enrichment.description}`));
+    expect(section).toMatch(
+      /^#### .*\n\nRule `missing-enrichment`\n\n- Leads from “Cold email” reach sales without enrichment/,
+    );
+    expect(section).toContain(`**Why it matters.** ${escapeMarkdown(enrichment.why)}`);
+    expect(section).toContain(`**How to fix.** ${escapeMarkdown(enrichment.howToFix)}`);
+    // Every finding the engine reports is listed once.
+    const audit = runAudit(diagram, { now });
+    for (const finding of audit.findings) {
+      expect(report).toContain(`- ${escapeMarkdown(finding.message)}\n`);
+    }
+  });
+
+  it('uses the audit and forecast it is given, as the editor does', () => {
+    const diagram = fixture('export-template');
+    const audit = runAudit(diagram, { rules: [] });
+    const report = toReport(diagram, { audit, forecast: forecastDiagram(diagram) });
+    expect(report).toContain('- Audit: no findings.');
+    expect(report).toContain('## Audit\n\nNo findings: every rule that ran is satisfied.\n');
+  });
+
+  it('lists every metric against its benchmark, and the ones with no source', () => {
+    const report = toReport(fixture('audit-broken'), { now });
+    expect(report).toContain('| Node | Metric | Value | Against benchmark |');
+    expect(report).toContain(
+      '| Cold email | Reply rate | 0.5% | Red flag · Benchmark 2–5%, red flag below 1% |',
+    );
+    expect(report).toMatch(
+      /Assumptions \(metrics with no source\):\n\n- Cold email: Reply rate 0\.5%/,
+    );
+  });
+
+  it('writes the forecast: channels, stages, totals, unknowns and what moves ARR', () => {
+    const report = toReport(fixture('forecast-direct-vs-partner'), { now });
+    expect(report).toContain(
+      '| Direct: cold email | 2,167 × 3% | 65 → 1.63 | $6,500 · CAC $4,000 |',
+    );
+    expect(report).toContain('| Opportunity | Win rate 25% | 10.5 | 2.63 |');
+    expect(report).toContain('| Closed won | Close | 2.63 | 2.63 |');
+    expect(report).toContain('| New ARR | $63,000 |');
+    expect(report).toContain('| Sales velocity | $1,050 per day |');
+    expect(report).toContain('| Lead · Lead to MQL | $50,400 | $75,600 |');
+
+    const partial = toReport(fixture('export-template'), { now });
+    expect(partial).toContain('| Won deals | ? |');
+    expect(partial).toContain('Unknown because:\n\n- Stage "SQL" has no rate.\n');
+  });
+
+  it('keeps hostile titles inert inside findings, metrics and forecast too', () => {
+    const base = fixture('hostile-strings');
+    const hostile = '<img src=x onerror=alert(1)> [x](javascript:alert(1)) | **b**';
+    const diagram: Diagram = {
+      ...base,
+      nodes: base.nodes.map((node) =>
+        node.kind === 'channel' || node.kind === 'stage'
+          ? ({
+              ...node,
+              title: hostile,
+              data: { metrics: [{ key: 'win-rate', value: 0.01 }] },
+            } as Diagram['nodes'][number])
+          : node,
+      ),
+    };
+    const report = toReport(diagram, { now });
+    expect(report).not.toMatch(/<img|<script|<iframe|\]\(javascript:/i);
+    expect(report).toContain(
+      '&lt;img src=x onerror=alert\\(1\\)&gt; \\[x\\]\\(javascript:alert\\(1\\)\\) \\| \\*\\*b\\*\\*',
+    );
+    for (const row of report.split('\n').filter((line) => line.startsWith('| '))) {
+      const cells = row.replace(/\\\|/g, '').split('|').length;
+      expect(cells).toBeGreaterThanOrEqual(4);
+      expect(cells).toBeLessThanOrEqual(6);
+    }
+    const headings = report.split('\n').filter((line) => /^#+ /.test(line));
+    expect(headings.every((line) => !line.includes('\n'))).toBe(true);
   });
 });

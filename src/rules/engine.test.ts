@@ -28,7 +28,7 @@ describe('runAudit', () => {
   it('meets an empty diagram with one finding and a way forward, not a wall of errors', () => {
     const result = audit(emptyDiagram());
     expect(result.findings.map((f) => [f.ruleId, f.severity, f.fix?.label])).toEqual([
-      ['missing-layer', 'error', 'Add a starter node to each of the five layers'],
+      ['missing-layer', 'info', 'Add a starter node to each of the five layers'],
     ]);
   });
 

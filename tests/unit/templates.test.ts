@@ -98,9 +98,9 @@ describe('TEMPLATES', () => {
     });
   });
 
-  it('flags only the empty canvas on Blank, with the quick fix that lays out the layers', () => {
+  it('Blank audits with no errors: only a hint, with the quick fix that lays out the layers', () => {
     const findings = runAudit(template('blank')).findings;
-    expect(findings.map((f) => f.ruleId)).toEqual(['missing-layer']);
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['missing-layer', 'info']]);
     expect(findings[0]?.fix).toBeDefined();
   });
 

@@ -14,6 +14,7 @@ testRule(missingLayer, {
             'The diagram is empty: lay out the five layers, from who you sell to down to the RevOps foundation.',
           target: { type: 'diagram' },
           fix: 'Add a starter node to each of the five layers',
+          severity: 'info',
         },
       ],
     },

@@ -56,7 +56,8 @@ export const missingLayer = defineRule({
   },
   check(diagram, context) {
     if (diagram.nodes.length === 0) {
-      return [{ messageId: 'empty', target: { type: 'diagram' }, fix: scaffold }];
+      // A blank canvas is a starting point, not a broken system: guide, don't alarm.
+      return [{ messageId: 'empty', target: { type: 'diagram' }, fix: scaffold, severity: 'info' }];
     }
     return LAYER_IDS.filter((layer) => context.inLayer(layer).length === 0).map((layer) => ({
       messageId: 'missing',

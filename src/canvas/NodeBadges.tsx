@@ -1,4 +1,22 @@
-/** Placeholder: audit badges on a card land with the audit UI (issue 4). */
-export function NodeBadges(_props: { nodeId: string }) {
-  return null;
-}
+import { memo } from 'react';
+import { useEditor } from '../app/editor-context';
+import { auditOf } from '../app/use-audit';
+import { badgeSummaryOf } from '../ui/problems/finding-text';
+import { ProblemBadge } from '../ui/problems/ProblemBadge';
+
+/**
+ * A card's audit badge. The selector returns an interned summary, so a card re-renders only
+ * when its own findings change, not on every diagram version (every drag step is one).
+ */
+export const NodeBadges = memo(function NodeBadges({ nodeId }: { nodeId: string }) {
+  const summary = useEditor((s) => badgeSummaryOf(auditOf(s.diagram).byNode.get(nodeId)));
+  if (!summary) return null;
+  return (
+    <ProblemBadge
+      summary={summary}
+      type="node"
+      id={nodeId}
+      className="absolute -top-2.5 -right-2.5 z-10"
+    />
+  );
+});

@@ -6,6 +6,10 @@ testRule(missingMetric, {
   valid: [
     { name: 'every channel and stage measured', diagram: cleanDiagram() },
     {
+      name: 'the close stage needs no metric: its inflow is the won deals',
+      diagram: patchData(cleanDiagram(), 'stage-closed-won', { metrics: undefined }),
+    },
+    {
       name: 'other kinds need no metric',
       diagram: patchData(cleanDiagram(), 'motion-sales-led', { metrics: [] }),
     },

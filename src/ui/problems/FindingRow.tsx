@@ -1,0 +1,85 @@
+import { memo } from 'react';
+import type { Severity } from '../../rules/types';
+import { SEVERITY_TONE, SeverityIcon } from './SeverityIcon';
+
+export interface FindingRowProps {
+  /** `findingKey` of the finding; handlers receive it and look the finding up afresh. */
+  readonly rowKey: string;
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** What the finding is about, e.g. `Channel “Cold email”`; null for the whole diagram. */
+  readonly where: string | null;
+  readonly fixLabel: string | null;
+  readonly onShow: (rowKey: string) => void;
+  readonly onFix: (rowKey: string) => void;
+  readonly onLearnMore: (ruleId: string) => void;
+}
+
+/**
+ * One finding. Props are plain values so that the row skips re-rendering while the diagram
+ * changes around it (findings are rebuilt on every edit, their text mostly is not).
+ */
+export const FindingRow = memo(function FindingRow({
+  rowKey,
+  ruleId,
+  severity,
+  message,
+  where,
+  fixLabel,
+  onShow,
+  onFix,
+  onLearnMore,
+}: FindingRowProps) {
+  return (
+    <li
+      className={`flex gap-2 rounded-md border px-2 py-2 ${SEVERITY_TONE[severity].soft}`}
+      data-rule={ruleId}
+      data-severity={severity}
+    >
+      <SeverityIcon severity={severity} className="mt-0.5" />
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        {where === null ? (
+          <p className="text-sm text-zinc-900">{message}</p>
+        ) : (
+          <button
+            type="button"
+            data-finding-show=""
+            className="rounded text-left text-sm text-zinc-900 hover:underline"
+            title="Select it and show it on the canvas"
+            onClick={() => onShow(rowKey)}
+          >
+            {message}
+          </button>
+        )}
+        <p className="flex flex-wrap items-center gap-x-1.5 text-xs text-zinc-600">
+          <code className="rounded bg-white/80 px-1 text-[11px] text-zinc-700">{ruleId}</code>
+          <span aria-hidden="true">·</span>
+          <span className="truncate">{where ?? 'Whole diagram'}</span>
+        </p>
+        <div className="flex flex-wrap items-center gap-1.5">
+          {fixLabel !== null && (
+            <button
+              type="button"
+              className="btn border-emerald-600 px-2 py-0.5 text-left text-xs text-emerald-800 hover:bg-emerald-50"
+              onClick={() => onFix(rowKey)}
+            >
+              <span aria-hidden="true">✦</span>
+              <span>
+                <span className="font-semibold">Fix:</span> {fixLabel}
+              </span>
+            </button>
+          )}
+          <button
+            type="button"
+            className="rounded px-1 text-xs text-blue-700 underline-offset-2 hover:underline"
+            aria-label={`Learn more about ${ruleId}`}
+            onClick={() => onLearnMore(ruleId)}
+          >
+            Learn more
+          </button>
+        </div>
+      </div>
+    </li>
+  );
+});

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { METRIC_KEYS, METRIC_LABEL, isRateKey, type MetricKey } from '../../model/metrics';
 import type { Metric } from '../../model/schema';
+import { MetricChip } from '../MetricChip';
 import { NumberInput, TextInput } from './fields';
 
 const DEFAULT_VALUE: Record<MetricKey, number> = {
@@ -87,6 +88,7 @@ export function MetricsEditor({
               replace(i, { ...metric, value: isRateKey(metric.key) ? v / 100 : v } as Metric);
             }}
           />
+          <MetricChip metricKey={metric.key} value={metric.value} showRange />
           <TextInput
             label="Source"
             placeholder="Where the number comes from"

@@ -1,4 +1,50 @@
-/** Placeholder until the forecast panel lands (issue 6). */
+import { useForecastBasis, forecastOf } from '../../app/use-forecast';
+import { Assumptions } from './Assumptions';
+import { BenchmarksEditor } from './BenchmarksEditor';
+import { ChannelComparison } from './ChannelComparison';
+import { ForecastTotals } from './ForecastTotals';
+import { Section } from './Section';
+import { SensitivityChart } from './SensitivityChart';
+import { StageFlows } from './StageFlows';
+
+/**
+ * The forecast tab: monthly totals, what is unknown and why, channels side by side, the
+ * pipeline, sensitivity, the unsourced assumptions and the benchmarks they are judged by.
+ * It reads the forecast basis, so dragging cards does not re-render it.
+ */
 export function ForecastPanel() {
-  return <section role="region" aria-label="Forecast" className="p-3 text-sm text-zinc-600" />;
+  const diagram = useForecastBasis();
+  const forecast = forecastOf(diagram);
+  return (
+    <section role="region" aria-label="Forecast" className="flex flex-col gap-3 p-3">
+      <p className="text-xs text-zinc-600">
+        Projected from each channel's volume and conversion through the pipeline's rates, per month,
+        in {forecast.currency}.
+      </p>
+      <ForecastTotals forecast={forecast} />
+      {forecast.unknowns.length > 0 && (
+        <Section title="What is unknown">
+          <ul className="flex list-disc flex-col gap-1 pl-4 text-sm text-amber-900">
+            {forecast.unknowns.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {forecast.notes.length > 0 && (
+        <Section title="Notes">
+          <ul className="flex list-disc flex-col gap-1 pl-4 text-sm text-zinc-700">
+            {forecast.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      <ChannelComparison forecast={forecast} />
+      <StageFlows forecast={forecast} />
+      <SensitivityChart diagram={diagram} currency={forecast.currency} />
+      <Assumptions diagram={diagram} />
+      <BenchmarksEditor />
+    </section>
+  );
 }

@@ -43,6 +43,7 @@ export const ProblemBadge = memo(function ProblemBadge({
           openProblemsFor(store, { type, id });
         }}
         onPointerEnter={show}
+        onPointerDown={hide}
         onPointerLeave={hide}
         onFocus={show}
         onBlur={hide}

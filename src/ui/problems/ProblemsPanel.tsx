@@ -6,6 +6,7 @@ import type { DiagramEdge, DiagramNode } from '../../model/schema';
 import type { Finding, FindingTarget, Severity } from '../../rules/types';
 import { AuditChecks } from './AuditChecks';
 import {
+  ROW_CAP,
   SEVERITY_HEADING,
   SEVERITY_ORDER,
   countBySeverity,
@@ -19,9 +20,6 @@ import { LearnMoreDialog } from './LearnMoreDialog';
 import { ALL_SEVERITIES, useProblemsView, useProblemsViewApi } from './problems-view';
 import { SeverityIcon } from './SeverityIcon';
 import { useShowOnCanvas } from './use-show-on-canvas';
-
-/** Rows rendered at once; a 1,000-node diagram can have thousands of findings. */
-export const ROW_CAP = 200;
 
 const nodeName = (node: DiagramNode) => `${KIND_LABEL[node.kind]} “${node.title || 'Untitled'}”`;
 

@@ -3,6 +3,9 @@ import type { Finding, Severity } from '../../rules/types';
 
 export { SEVERITY_ORDER };
 
+/** Rows the Problems panel renders at once; a 1,000-node diagram can have thousands of findings. */
+export const ROW_CAP = 200;
+
 export const SEVERITY_HEADING: Readonly<Record<Severity, string>> = {
   error: 'Errors',
   warning: 'Warnings',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { openApp, settle, type Session } from './harness';
 
@@ -56,6 +57,15 @@ function flowLine(page: Page, card: string) {
   return page.getByRole('group', { name: card }).locator('[data-forecast-line]');
 }
 
+async function axeViolations(page: Page, ...regions: string[]): Promise<string[]> {
+  let builder = new AxeBuilder({ page });
+  for (const region of regions) builder = builder.include(region);
+  const result = await builder.analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
 async function setField(page: Page, label: string, value: string): Promise<void> {
   const field = page.getByRole('region', { name: 'Inspector' }).getByLabel(label, { exact: true });
   await field.fill(value);
@@ -84,6 +94,7 @@ describe('forecast: read it, change a rate, compare channels, stress it, check t
       await cac.locator('dt:text-is("Founder cold email") + dd').textContent(),
       '$6,321',
     );
+    assert.deepEqual(await axeViolations(page, '[aria-label="Forecast"]', '.react-flow__node'), []);
   });
 
   it('shows each channel and stage its monthly flow on its card', async () => {
@@ -159,6 +170,7 @@ describe('forecast: read it, change a rate, compare channels, stress it, check t
     );
     await setField(page, 'Win rate value (%)', '12.5');
     await expectZone(metric, 'Below');
+    assert.deepEqual(await axeViolations(page, '[aria-label="Inspector"]'), []);
     assert.match(
       (await flowLine(page, 'Closed-won (stage)').textContent()) ?? '',
       /0\.39 won\/mo$/,

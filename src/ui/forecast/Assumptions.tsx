@@ -13,10 +13,16 @@ export function Assumptions({ diagram }: { diagram: Diagram }) {
   const select = useEditor((s) => s.select);
   const showSideTab = useEditor((s) => s.showSideTab);
   const unsourced = useMemo(() => unsourcedMetrics(diagram), [diagram]);
+  const anyMetric = useMemo(
+    () => diagram.nodes.some((node) => (node.data?.metrics?.length ?? 0) > 0),
+    [diagram],
+  );
   return (
     <Section title="Numbers without a source">
       {unsourced.length === 0 ? (
-        <p className="text-sm text-zinc-600">Every metric names its source.</p>
+        <p className="text-sm text-zinc-600">
+          {anyMetric ? 'Every metric names its source.' : 'No metrics yet.'}
+        </p>
       ) : (
         <>
           <p className="text-xs text-zinc-600">

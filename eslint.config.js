@@ -94,6 +94,12 @@ export default tseslint.config(
   ),
   boundary(
     ['src/canvas/**', 'src/ui/**'],
-    [{ group: ['**/persistence/*'], message: 'UI reaches storage only through store intents.' }],
+    [
+      {
+        group: ['**/persistence/*'],
+        message: 'UI reaches storage only through store intents.',
+        allowTypeImports: true,
+      },
+    ],
   ),
 );

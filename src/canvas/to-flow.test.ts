@@ -69,3 +69,20 @@ describe('model → React Flow mapping', () => {
     expect(toFlowEdges(d, new Set(), byId)).toHaveLength(1);
   });
 });
+
+describe('edges during a drag', () => {
+  it('returns the same array when moving a node changes no edge', () => {
+    const d = diagram();
+    const byId = new Map(d.nodes.map((n) => [n.id, n]));
+    const first = toFlowEdges(d, new Set(), byId);
+    const moved = d.nodes.map((n, i) =>
+      i === 2 ? { ...n, position: { x: n.position.x - 30, y: n.position.y } } : n,
+    );
+    const second = toFlowEdges(
+      { ...d, nodes: moved },
+      new Set(),
+      new Map(moved.map((n) => [n.id, n])),
+    );
+    expect(second).toBe(first);
+  });
+});

@@ -52,8 +52,15 @@ export const NODE_HANDLES: NodeHandle[] = [
 const nodeCache = new WeakMap<DiagramNode, { selected: boolean; flow: GtmFlowNode }>();
 const edgeCache = new WeakMap<
   DiagramEdge,
-  { selected: boolean; source: DiagramNode; target: DiagramNode; flow: GtmFlowEdge }
+  {
+    selected: boolean;
+    sourceHandle: string;
+    targetHandle: string;
+    labels: string;
+    flow: GtmFlowEdge;
+  }
 >();
+let previousEdges: GtmFlowEdge[] = [];
 
 /**
  * Model → React Flow nodes. An unchanged model node maps to the identical flow node object,
@@ -104,39 +111,52 @@ export function handlesFor(
     : { sourceHandle: 't', targetHandle: 'b' };
 }
 
+/**
+ * Model → React Flow edges. A flow edge only changes when its handles, selection or the names
+ * of its ends change, and when no edge changed the previous array itself is returned: React
+ * Flow rebuilds its connection index on every new edges array, which a drag must not cause.
+ */
 export function toFlowEdges(
   diagram: Diagram,
   selected: ReadonlySet<string>,
   nodeById: ReadonlyMap<string, DiagramNode>,
 ): GtmFlowEdge[] {
   const out: GtmFlowEdge[] = [];
+  let changed = false;
   for (const edge of diagram.edges) {
     const source = nodeById.get(edge.source);
     const target = nodeById.get(edge.target);
     if (!source || !target) continue;
     const isSelected = selected.has(edge.id);
+    const handles = handlesFor(edge, source, target);
+    const labels = `${source.title}\u0000${target.title}`;
     const cached = edgeCache.get(edge);
+    let flow: GtmFlowEdge;
     if (
       cached &&
       cached.selected === isSelected &&
-      cached.source === source &&
-      cached.target === target
+      cached.sourceHandle === handles.sourceHandle &&
+      cached.targetHandle === handles.targetHandle &&
+      cached.labels === labels
     ) {
-      out.push(cached.flow);
-      continue;
+      flow = cached.flow;
+    } else {
+      flow = {
+        id: edge.id,
+        type: 'gtm',
+        source: edge.source,
+        target: edge.target,
+        ...handles,
+        data: { edge },
+        selected: isSelected,
+        ariaLabel: `${edge.label || 'Unlabeled'} handoff from ${source.title || 'Untitled'} to ${target.title || 'Untitled'}`,
+      };
+      edgeCache.set(edge, { selected: isSelected, ...handles, labels, flow });
     }
-    const flow: GtmFlowEdge = {
-      id: edge.id,
-      type: 'gtm',
-      source: edge.source,
-      target: edge.target,
-      ...handlesFor(edge, source, target),
-      data: { edge },
-      selected: isSelected,
-      ariaLabel: `${edge.label || 'Unlabeled'} handoff from ${source.title || 'Untitled'} to ${target.title || 'Untitled'}`,
-    };
-    edgeCache.set(edge, { selected: isSelected, source, target, flow });
+    if (previousEdges[out.length] !== flow) changed = true;
     out.push(flow);
   }
+  if (!changed && out.length === previousEdges.length) return previousEdges;
+  previousEdges = out;
   return out;
 }

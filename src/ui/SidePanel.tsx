@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useEditor } from '../app/editor-context';
+import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useAudit } from '../app/use-audit';
 import type { SideTab } from '../store/editor-store';
 import { ForecastPanel } from './forecast/ForecastPanel';
@@ -56,7 +57,11 @@ export function SidePanel() {
             {name === 'Problems' && problemCount > 0 && (
               <span
                 className={`ml-1.5 rounded-full px-1.5 text-xs ${
-                  audit.counts.error > 0 ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'
+                  audit.counts.error > 0
+                    ? 'bg-red-100 text-red-800'
+                    : audit.counts.warning > 0
+                      ? 'bg-amber-100 text-amber-900'
+                      : 'bg-sky-100 text-sky-900'
                 }`}
               >
                 {problemCount}
@@ -71,9 +76,12 @@ export function SidePanel() {
         aria-labelledby={`tab-${tab}`}
         className="min-h-0 flex-1 overflow-y-auto"
       >
-        {tab === 'Inspector' && <Inspector />}
-        {tab === 'Problems' && <ProblemsPanel />}
-        {tab === 'Forecast' && <ForecastPanel />}
+        {/* Keyed by tab, so a panel that failed gets a fresh try when its tab is reopened. */}
+        <ErrorBoundary key={tab} name={tab.toLowerCase()} label={`The ${tab} panel`}>
+          {tab === 'Inspector' && <Inspector />}
+          {tab === 'Problems' && <ProblemsPanel />}
+          {tab === 'Forecast' && <ForecastPanel />}
+        </ErrorBoundary>
       </div>
     </aside>
   );

@@ -42,7 +42,9 @@ describe('Inspector', () => {
     fireEvent.focus(maxDays);
     fireEvent.change(maxDays, { target: { value: '-3' } });
     expect(screen.getByRole('alert').textContent).toBe('Must be at least 0.');
-    expect(store.getState().diagram.nodes[0]?.data?.maxDays).toBeUndefined();
+    expect(
+      (store.getState().diagram.nodes[0]?.data as { maxDays?: number } | undefined)?.maxDays,
+    ).toBeUndefined();
     fireEvent.change(maxDays, { target: { value: '12' } });
     expect(screen.queryByRole('alert')).toBeNull();
     expect(store.getState().diagram.nodes.find((n) => n.id === id)?.data).toMatchObject({

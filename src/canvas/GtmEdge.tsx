@@ -8,6 +8,7 @@ import {
 import { memo, useState } from 'react';
 import { useEditor } from '../app/editor-context';
 import { EdgeBadge } from './EdgeBadge';
+import { isEdgeHighlighted } from './highlight';
 import type { GtmFlowEdge } from './to-flow';
 
 const STYLE = {
@@ -34,7 +35,7 @@ function GtmEdgeView(props: EdgeProps<GtmFlowEdge>) {
           borderRadius: 12,
         })
       : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const highlighted = useEditor((s) => s.highlight?.edges.includes(id) ?? false);
+  const highlighted = useEditor((s) => isEdgeHighlighted(s, id));
   const style = {
     ...STYLE[kind],
     ...(highlighted ? { stroke: '#ca8a04', strokeWidth: 3 } : {}),

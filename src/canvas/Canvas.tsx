@@ -12,6 +12,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useMemo, type DragEvent } from 'react';
 import { useEditor, useEditorApi } from '../app/editor-context';
+import { useImportFile } from '../app/use-transfer';
 import { hasEdgeBetween } from '../model/graph';
 import { NODE_KINDS, layerOf, type NodeKind } from '../model/layers';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
@@ -100,14 +101,23 @@ export function Canvas() {
   const onDragStop = useCallback(() => store.getState().endTransaction(), [store]);
 
   const flow = useReactFlow();
+  const importFile = useImportFile();
   const onDragOver = useCallback((event: DragEvent) => {
-    if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
+    const { types } = event.dataTransfer;
+    if (types.includes(PALETTE_DRAG_TYPE) || types.includes('Files')) {
       event.preventDefault();
       event.dataTransfer.dropEffect = 'copy';
     }
   }, []);
   const onDrop = useCallback(
     (event: DragEvent) => {
+      // A dropped .json or exported .png opens as a new diagram (issue 5).
+      const file = event.dataTransfer.files[0];
+      if (file) {
+        event.preventDefault();
+        void importFile(file);
+        return;
+      }
       const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE) as NodeKind;
       if (!NODE_KINDS.includes(kind)) return;
       event.preventDefault();
@@ -119,7 +129,7 @@ export function Canvas() {
       });
       store.getState().addNode(kind, position);
     },
-    [flow, store],
+    [flow, store, importFile],
   );
 
   return (

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addTextChunk,
   crc32,
+  isIntact,
   isPng,
   readChunks,
   readPngSize,
@@ -56,7 +57,7 @@ describe('crc32', () => {
   it('agrees with every CRC stored in a known PNG', () => {
     const chunks = readChunks(KNOWN_PNG);
     expect(chunks?.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
-    expect(chunks?.every((c) => c.crcOk)).toBe(true);
+    expect(chunks?.every((c) => isIntact(c))).toBe(true);
     // IEND has no data, so its CRC is the same in every PNG ever written.
     expect(crc32(new TextEncoder().encode('IEND'))).toBe(0xae426082);
   });
@@ -78,7 +79,7 @@ describe('addTextChunk and readTextChunk', () => {
     const out = addTextChunk(png, 'gtm-blueprint', diagram);
     const chunks = readChunks(out);
     expect(chunks?.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'iTXt', 'IEND']);
-    expect(chunks?.every((c) => c.crcOk)).toBe(true);
+    expect(chunks?.every((c) => isIntact(c))).toBe(true);
     expect(readTextChunk(out, 'gtm-blueprint')).toEqual({ ok: true, text: diagram });
     expect(readPngSize(out)).toEqual({ width: 3, height: 2 });
     // The input is left as it was.

@@ -4,6 +4,9 @@
  * length (4 bytes, big-endian) · type (4) · data · CRC-32 of type + data (4).
  */
 
+/** The text keyword under which an exported picture carries its diagram. */
+export const DIAGRAM_TEXT_KEYWORD = 'gtm-blueprint';
+
 export const PNG_SIGNATURE: readonly number[] = [137, 80, 78, 71, 13, 10, 26, 10];
 
 const CRC_TABLE = (() => {
@@ -35,7 +38,18 @@ export interface PngChunk {
   readonly offset: number;
   readonly end: number;
   readonly data: Uint8Array;
-  readonly crcOk: boolean;
+  /** The CRC stored in the file; see `isIntact`. */
+  readonly crc: number;
+  /** Type and data, the bytes the CRC covers. */
+  readonly covered: Uint8Array;
+}
+
+/**
+ * Whether a chunk's stored CRC matches its bytes. Checked on demand, not while walking the
+ * file: the image data can be megabytes that nobody here needs to verify.
+ */
+export function isIntact(chunk: PngChunk): boolean {
+  return crc32(chunk.covered) === chunk.crc;
 }
 
 function readUint32(bytes: Uint8Array, at: number): number {
@@ -68,8 +82,14 @@ export function readChunks(bytes: Uint8Array): PngChunk[] | null {
     const end = at + 12 + length;
     if (end > bytes.length) return null;
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
-    const crcOk = crc32(bytes, at + 4, at + 8 + length) === readUint32(bytes, at + 8 + length);
-    chunks.push({ type, offset: at, end, data: bytes.subarray(at + 8, at + 8 + length), crcOk });
+    chunks.push({
+      type,
+      offset: at,
+      end,
+      data: bytes.subarray(at + 8, at + 8 + length),
+      crc: readUint32(bytes, at + 8 + length),
+      covered: bytes.subarray(at + 4, at + 8 + length),
+    });
     at = end;
     if (type === 'IEND') return chunks;
   }
@@ -178,7 +198,7 @@ export function readTextChunk(bytes: Uint8Array, keyword: string): TextChunkResu
     if (c.type !== 'tEXt' && c.type !== 'iTXt') continue;
     const head = keywordOf(c.data);
     if (head?.keyword !== keyword) continue;
-    if (!c.crcOk) return { ok: false, reason: 'damaged' };
+    if (!isIntact(c)) return { ok: false, reason: 'damaged' };
     if (c.type === 'tEXt') {
       return { ok: true, text: fromLatin1(c.data.subarray(head.rest)) };
     }

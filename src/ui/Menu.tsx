@@ -5,7 +5,11 @@ export interface MenuItem {
   readonly onSelect: () => void;
   readonly disabled?: boolean;
   readonly description?: string;
+  /** Makes the item a menuitemcheckbox: an option that is on or off. */
+  readonly checked?: boolean;
 }
+
+const ITEMS = '[role^="menuitem"]:not([disabled])';
 
 /**
  * A menu button (WAI-ARIA menu pattern): Enter/Space/↓ open it with focus on the first item,
@@ -27,7 +31,7 @@ export function Menu({
 
   useEffect(() => {
     if (!open) return;
-    menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not([disabled])')?.focus();
+    menuRef.current?.querySelector<HTMLButtonElement>(ITEMS)?.focus();
     const onPointer = (event: PointerEvent) => {
       if (!menuRef.current?.contains(event.target as Node) && event.target !== buttonRef.current)
         setOpen(false);
@@ -42,11 +46,7 @@ export function Menu({
   };
 
   const move = (delta: number) => {
-    const list = [
-      ...(menuRef.current?.querySelectorAll<HTMLButtonElement>(
-        '[role="menuitem"]:not([disabled])',
-      ) ?? []),
-    ];
+    const list = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>(ITEMS) ?? [])];
     const index = list.indexOf(document.activeElement as HTMLButtonElement);
     list[(index + delta + list.length) % list.length]?.focus();
   };
@@ -100,7 +100,8 @@ export function Menu({
             <button
               key={item.label}
               type="button"
-              role="menuitem"
+              role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+              aria-checked={item.checked}
               disabled={item.disabled}
               className="flex flex-col items-start rounded px-3 py-1.5 text-left text-sm text-zinc-800 hover:bg-zinc-100 focus:bg-zinc-100 disabled:opacity-40"
               onClick={() => {
@@ -108,7 +109,14 @@ export function Menu({
                 item.onSelect();
               }}
             >
-              <span>{item.label}</span>
+              <span>
+                {item.checked !== undefined && (
+                  <span aria-hidden="true" className="mr-1.5 inline-block w-3">
+                    {item.checked ? '✓' : ''}
+                  </span>
+                )}
+                {item.label}
+              </span>
               {item.description && (
                 <span className="text-xs text-zinc-500">{item.description}</span>
               )}

@@ -1,4 +1,57 @@
-/** Placeholder until import lands (issue 5). */
+import { useRef } from 'react';
+import { useEditor } from '../../app/editor-context';
+import {
+  useFileDropGuard,
+  useImportFile,
+  useTransfer,
+  useTransferApi,
+} from '../../app/use-transfer';
+import { ImportProblemsDialog } from './ImportProblemsDialog';
+
+/**
+ * Opens a .json file or a PNG exported from GTM Blueprint as a new diagram. Also hosts the
+ * dialog that explains a refusal, whichever way the file or link came in.
+ */
 export function ImportButton() {
-  return null;
+  const input = useRef<HTMLInputElement>(null);
+  const importFile = useImportFile();
+  const dialog = useEditor((s) => s.dialog);
+  const openDialog = useEditor((s) => s.openDialog);
+  const failure = useTransfer((s) => s.failure);
+  const transfer = useTransferApi();
+  useFileDropGuard();
+
+  const close = () => {
+    openDialog(null);
+    transfer.setState({ failure: null });
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="btn"
+        title="Open a .json file or a PNG exported from GTM Blueprint, as a new diagram"
+        onClick={() => input.current?.click()}
+      >
+        Import
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,.png,application/json,image/png"
+        hidden
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // Cleared so that picking the same file again (after fixing it) fires a change.
+          e.currentTarget.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      {dialog === 'import-problems' && failure && (
+        <ImportProblemsDialog failure={failure} onClose={close} />
+      )}
+    </>
+  );
 }

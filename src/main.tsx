@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './index.css';
 import { App } from './app/App';
+import { listenForShareLinks } from './app/open-share-link';
 import { DiagramLibrary } from './persistence/library';
 import { createEditorStore } from './store/editor-store';
 import { DiagramSession } from './store/session';
@@ -10,7 +11,8 @@ import { DiagramSession } from './store/session';
 const store = createEditorStore();
 const session = new DiagramSession(store, new DiagramLibrary());
 // The app renders at once; the saved diagram replaces the blank one when storage answers.
-void session.start();
+// A share link (#d=…) opens once that is done, as a new diagram.
+listenForShareLinks({ store, session }, session.start());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

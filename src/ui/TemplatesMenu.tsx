@@ -1,5 +1,5 @@
 import { useEditorApi } from '../app/editor-context';
-import { TEMPLATES } from '../model/templates';
+import { TEMPLATE_CATALOG } from '../model/templates/catalog';
 import { Menu } from './Menu';
 
 /**
@@ -8,23 +8,26 @@ import { Menu } from './Menu';
  */
 export function TemplatesMenu() {
   const { store, session } = useEditorApi();
-  const items = TEMPLATES.map((template) => ({
+  // The templates' diagrams load with the first choice, not at start-up.
+  const open = async (id: string, name: string) => {
+    const { findTemplate } = await import('../model/templates');
+    const diagram = findTemplate(id)?.create();
+    if (!diagram) return;
+    const current = store.getState().diagram;
+    if (current.nodes.length === 0 && current.edges.length === 0) {
+      store.getState().applyTransform(() => diagram);
+      return;
+    }
+    await session.createDiagram(diagram);
+    store.getState().setNotice({
+      kind: 'info',
+      text: `“${name}” opened as a new diagram. Your previous diagram is kept under Diagrams.`,
+    });
+  };
+  const items = TEMPLATE_CATALOG.map((template) => ({
     label: template.name,
     description: template.description,
-    onSelect: () => {
-      const diagram = template.create();
-      const current = store.getState().diagram;
-      if (current.nodes.length === 0 && current.edges.length === 0) {
-        store.getState().applyTransform(() => diagram);
-        return;
-      }
-      void session.createDiagram(diagram).then(() =>
-        store.getState().setNotice({
-          kind: 'info',
-          text: `“${template.name}” opened as a new diagram. Your previous diagram is kept under Diagrams.`,
-        }),
-      );
-    },
+    onSelect: () => void open(template.id, template.name),
   }));
   return <Menu label="Templates" items={items} />;
 }

@@ -1,11 +1,18 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { Suspense, lazy, useRef, type KeyboardEvent } from 'react';
 import { useEditor } from '../app/editor-context';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useAudit } from '../app/use-audit';
 import type { SideTab } from '../store/editor-store';
-import { ForecastPanel } from './forecast/ForecastPanel';
 import { Inspector } from './inspector/Inspector';
-import { ProblemsPanel } from './problems/ProblemsPanel';
+
+// The audit and forecast panels load when their tab first opens, keeping them out of the
+// start-up bundle (the engines themselves load at once: cards show badges and flows).
+const ProblemsPanel = lazy(() =>
+  import('./problems/ProblemsPanel').then((m) => ({ default: m.ProblemsPanel })),
+);
+const ForecastPanel = lazy(() =>
+  import('./forecast/ForecastPanel').then((m) => ({ default: m.ForecastPanel })),
+);
 
 const TABS: readonly SideTab[] = ['Inspector', 'Problems', 'Forecast'];
 
@@ -78,9 +85,11 @@ export function SidePanel() {
       >
         {/* Keyed by tab, so a panel that failed gets a fresh try when its tab is reopened. */}
         <ErrorBoundary key={tab} name={tab.toLowerCase()} label={`The ${tab} panel`}>
-          {tab === 'Inspector' && <Inspector />}
-          {tab === 'Problems' && <ProblemsPanel />}
-          {tab === 'Forecast' && <ForecastPanel />}
+          <Suspense fallback={<p className="p-3 text-sm text-zinc-500">Loading…</p>}>
+            {tab === 'Inspector' && <Inspector />}
+            {tab === 'Problems' && <ProblemsPanel />}
+            {tab === 'Forecast' && <ForecastPanel />}
+          </Suspense>
         </ErrorBoundary>
       </div>
     </aside>

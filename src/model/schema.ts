@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { NODE_KINDS } from './layers';
 import { METRIC_KEYS, RATE_KEYS } from './metrics';
 import { CURRENT_VERSION, FORMAT } from './version';
 
+// zod/mini: the same validation core as zod, a fraction of its size in the start-up bundle.
 // The built app runs under a CSP without 'unsafe-eval'; zod's JIT would try `new Function`.
 z.config({ jitless: true });
 
@@ -33,74 +34,76 @@ export const LIMITS = {
 
 const id = z
   .string()
-  .regex(/^[A-Za-z0-9_.:-]+$/, { error: 'must use only letters, digits, "_", "-", "." or ":"' })
-  .min(1)
-  .max(LIMITS.id);
-const text = z.string().max(LIMITS.text);
-const textList = z.array(text).max(LIMITS.list);
-const money = z.number().min(0).max(LIMITS.money);
+  .check(
+    z.regex(/^[A-Za-z0-9_.:-]+$/, { error: 'must use only letters, digits, "_", "-", "." or ":"' }),
+    z.minLength(1),
+    z.maxLength(LIMITS.id),
+  );
+const text = z.string().check(z.maxLength(LIMITS.text));
+const textList = z.array(text).check(z.maxLength(LIMITS.list));
+const money = z.number().check(z.gte(0), z.lte(LIMITS.money));
 
 const rateMetric = z.strictObject({
   key: z.enum(RATE_KEYS),
-  value: z.number().min(0, { error: 'a rate is a fraction from 0 to 1' }).max(1, {
-    error: 'a rate is a fraction from 0 to 1 (write 3% as 0.03)',
-  }),
-  source: text.optional(),
+  value: z
+    .number()
+    .check(
+      z.gte(0, { error: 'a rate is a fraction from 0 to 1' }),
+      z.lte(1, { error: 'a rate is a fraction from 0 to 1 (write 3% as 0.03)' }),
+    ),
+  source: z.optional(text),
 });
 const daysMetric = z.strictObject({
   key: z.literal('sales-cycle-days'),
-  value: z.number().min(0).max(LIMITS.days),
-  source: text.optional(),
+  value: z.number().check(z.gte(0), z.lte(LIMITS.days)),
+  source: z.optional(text),
 });
 export const metricSchema = z.discriminatedUnion('key', [rateMetric, daysMetric]);
 
 const common = {
-  metrics: z
-    .array(metricSchema)
-    .max(METRIC_KEYS.length * 2)
-    .optional(),
-  notes: text.optional(),
+  metrics: z.optional(z.array(metricSchema).check(z.maxLength(METRIC_KEYS.length * 2))),
+  notes: z.optional(text),
 };
 
-const revopsData = z.strictObject({ ...common, vendor: text.optional() });
+const revopsData = z.strictObject({ ...common, vendor: z.optional(text) });
 
 export const nodeDataSchemas = {
   segment: z.strictObject({
     ...common,
-    industry: text.optional(),
-    employees: text.optional(),
-    revenue: text.optional(),
-    techStack: textList.optional(),
-    geography: text.optional(),
-    growthSignals: textList.optional(),
+    industry: z.optional(text),
+    employees: z.optional(text),
+    revenue: z.optional(text),
+    techStack: z.optional(textList),
+    geography: z.optional(text),
+    growthSignals: z.optional(textList),
   }),
-  persona: z.strictObject({ ...common, role: z.enum(PERSONA_ROLES).optional() }),
+  persona: z.strictObject({ ...common, role: z.optional(z.enum(PERSONA_ROLES)) }),
   positioning: z.strictObject({
     ...common,
-    targetSegment: text.optional(),
-    problem: text.optional(),
-    differentiator: text.optional(),
-    proof: text.optional(),
+    targetSegment: z.optional(text),
+    problem: z.optional(text),
+    differentiator: z.optional(text),
+    proof: z.optional(text),
   }),
   channel: z.strictObject({
     ...common,
-    channelType: z.enum(CHANNEL_TYPES).optional(),
-    volume: z.number().min(0).max(LIMITS.volume).optional(),
-    period: z.enum(PERIODS).optional(),
-    spend: money.optional(),
+    channelType: z.optional(z.enum(CHANNEL_TYPES)),
+    volume: z.optional(z.number().check(z.gte(0), z.lte(LIMITS.volume))),
+    period: z.optional(z.enum(PERIODS)),
+    spend: z.optional(money),
   }),
   motion: z.strictObject({
     ...common,
-    motionType: z.enum(MOTION_TYPES).optional(),
-    acv: money.optional(),
+    motionType: z.optional(z.enum(MOTION_TYPES)),
+    acv: z.optional(money),
   }),
   stage: z.strictObject({
     ...common,
-    owner: text.optional(),
-    entryCriteria: textList.optional(),
-    exitCriteria: textList.optional(),
-    nextAction: text.optional(),
-    maxDays: z.int().min(0).max(LIMITS.days).optional(),
+    owner: z.optional(text),
+    entryCriteria: z.optional(textList),
+    exitCriteria: z.optional(textList),
+    nextAction: z.optional(text),
+    maxDays: z.optional(z.int().check(z.gte(0), z.lte(LIMITS.days))),
   }),
   crm: revopsData,
   enrichment: revopsData,
@@ -108,14 +111,14 @@ export const nodeDataSchemas = {
   sequencing: revopsData,
   reporting: revopsData,
   tool: revopsData,
-} as const satisfies Record<(typeof NODE_KINDS)[number], z.ZodType>;
+} as const satisfies Record<(typeof NODE_KINDS)[number], z.ZodMiniType>;
 
 const position = z.strictObject({
-  x: z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate),
-  y: z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate),
+  x: z.number().check(z.gte(-LIMITS.coordinate), z.lte(LIMITS.coordinate)),
+  y: z.number().check(z.gte(-LIMITS.coordinate), z.lte(LIMITS.coordinate)),
 });
 
-const title = z.string().max(LIMITS.title);
+const title = z.string().check(z.maxLength(LIMITS.title));
 
 // Spelled out per kind (not built by a generic helper) so that TypeScript narrows `data` by `kind`;
 // keys in file order: id, kind, title, position, data.
@@ -125,84 +128,84 @@ export const nodeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('segment'),
     title,
     position,
-    data: nodeDataSchemas.segment.optional(),
+    data: z.optional(nodeDataSchemas.segment),
   }),
   z.strictObject({
     id,
     kind: z.literal('persona'),
     title,
     position,
-    data: nodeDataSchemas.persona.optional(),
+    data: z.optional(nodeDataSchemas.persona),
   }),
   z.strictObject({
     id,
     kind: z.literal('positioning'),
     title,
     position,
-    data: nodeDataSchemas.positioning.optional(),
+    data: z.optional(nodeDataSchemas.positioning),
   }),
   z.strictObject({
     id,
     kind: z.literal('channel'),
     title,
     position,
-    data: nodeDataSchemas.channel.optional(),
+    data: z.optional(nodeDataSchemas.channel),
   }),
   z.strictObject({
     id,
     kind: z.literal('motion'),
     title,
     position,
-    data: nodeDataSchemas.motion.optional(),
+    data: z.optional(nodeDataSchemas.motion),
   }),
   z.strictObject({
     id,
     kind: z.literal('stage'),
     title,
     position,
-    data: nodeDataSchemas.stage.optional(),
+    data: z.optional(nodeDataSchemas.stage),
   }),
   z.strictObject({
     id,
     kind: z.literal('crm'),
     title,
     position,
-    data: nodeDataSchemas.crm.optional(),
+    data: z.optional(nodeDataSchemas.crm),
   }),
   z.strictObject({
     id,
     kind: z.literal('enrichment'),
     title,
     position,
-    data: nodeDataSchemas.enrichment.optional(),
+    data: z.optional(nodeDataSchemas.enrichment),
   }),
   z.strictObject({
     id,
     kind: z.literal('scoring'),
     title,
     position,
-    data: nodeDataSchemas.scoring.optional(),
+    data: z.optional(nodeDataSchemas.scoring),
   }),
   z.strictObject({
     id,
     kind: z.literal('sequencing'),
     title,
     position,
-    data: nodeDataSchemas.sequencing.optional(),
+    data: z.optional(nodeDataSchemas.sequencing),
   }),
   z.strictObject({
     id,
     kind: z.literal('reporting'),
     title,
     position,
-    data: nodeDataSchemas.reporting.optional(),
+    data: z.optional(nodeDataSchemas.reporting),
   }),
   z.strictObject({
     id,
     kind: z.literal('tool'),
     title,
     position,
-    data: nodeDataSchemas.tool.optional(),
+    data: z.optional(nodeDataSchemas.tool),
   }),
 ]);
 
@@ -210,45 +213,48 @@ export const edgeSchema = z.strictObject({
   id,
   source: id,
   target: id,
-  label: z.string().max(LIMITS.title).optional(),
-  kind: z.enum(EDGE_KINDS).optional(),
+  label: z.optional(z.string().check(z.maxLength(LIMITS.title))),
+  kind: z.optional(z.enum(EDGE_KINDS)),
   /** Share of a stage's outflow that takes this edge when it has several (forecast). */
-  share: z.number().min(0).max(1).optional(),
+  share: z.optional(z.number().check(z.gte(0), z.lte(1))),
 });
 
 export const benchmarkSchema = z.strictObject({
-  min: z.number().min(0),
-  max: z.number().min(0),
-  redFlag: z.number().min(0),
+  min: z.number().check(z.gte(0)),
+  max: z.number().check(z.gte(0)),
+  redFlag: z.number().check(z.gte(0)),
   better: z.enum(['higher', 'lower']),
-  label: z.string().max(LIMITS.title),
+  label: z.string().check(z.maxLength(LIMITS.title)),
 });
 
 export const metaSchema = z.strictObject({
-  companyStage: z.enum(COMPANY_STAGES).optional(),
-  lastReviewed: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, { error: 'must be a three-letter currency code such as USD' })
-    .optional(),
-  description: text.optional(),
-  benchmarks: z.partialRecord(z.enum(METRIC_KEYS), benchmarkSchema).optional(),
+  companyStage: z.optional(z.enum(COMPANY_STAGES)),
+  lastReviewed: z.optional(z.iso.date({ error: 'must be a date written YYYY-MM-DD' })),
+  currency: z.optional(
+    z
+      .string()
+      .check(z.regex(/^[A-Z]{3}$/, { error: 'must be a three-letter currency code such as USD' })),
+  ),
+  description: z.optional(text),
+  benchmarks: z.optional(z.partialRecord(z.enum(METRIC_KEYS), benchmarkSchema)),
 });
 
 export const ruleSettingsSchema = z.record(
-  z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'a rule id is lower-case words joined by "-"' }),
+  z
+    .string()
+    .check(z.regex(/^[a-z][a-z0-9-]*$/, { error: 'a rule id is lower-case words joined by "-"' })),
   z.enum(RULE_LEVELS),
 );
 
 export const diagramSchema = z.strictObject({
-  $schema: z.string().max(LIMITS.text).optional(),
+  $schema: z.optional(z.string().check(z.maxLength(LIMITS.text))),
   format: z.literal(FORMAT),
   version: z.literal(CURRENT_VERSION),
-  name: z.string().max(LIMITS.title),
-  meta: metaSchema.default({}),
+  name: z.string().check(z.maxLength(LIMITS.title)),
+  meta: z._default(metaSchema, {}),
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
-  rules: ruleSettingsSchema.optional(),
+  rules: z.optional(ruleSettingsSchema),
 });
 
 export type Diagram = z.infer<typeof diagramSchema>;

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import type { NodeKind } from '../../model/layers';
 import { nodeDataSchemas } from '../../model/schema';
 
 /** The schema's verdict on one field, as a short sentence for the inline error. */
 export function validateField(kind: NodeKind, key: string, value: unknown): string | null {
   if (value === undefined) return null;
-  const shape = nodeDataSchemas[kind].shape as Record<string, z.ZodType>;
+  const shape = nodeDataSchemas[kind].shape as Record<string, ZodMiniType>;
   const schema = shape[key];
   if (!schema) return null;
   const result = schema.safeParse(value);

@@ -111,7 +111,10 @@ export function Menu({
             >
               <span>
                 {item.checked !== undefined && (
-                  <span aria-hidden="true" className="mr-1.5 inline-block w-3">
+                  <span
+                    aria-hidden="true"
+                    className="mr-2 inline-grid h-3.5 w-3.5 place-items-center rounded-sm border border-zinc-500 align-[-2px] text-[10px] leading-none"
+                  >
                     {item.checked ? '✓' : ''}
                   </span>
                 )}

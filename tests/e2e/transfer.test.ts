@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -76,6 +77,14 @@ async function savedDiagramNames(page: Page): Promise<string[]> {
 
 async function nodeCount(page: Page): Promise<number> {
   return page.locator('.react-flow__node').count();
+}
+
+async function assertAccessible(page: Page, selector: string): Promise<void> {
+  const axe = await new AxeBuilder({ page }).include(selector).analyze();
+  assert.deepEqual(
+    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+  );
 }
 
 function noticeNaming(page: Page, text: string | RegExp) {
@@ -208,6 +217,7 @@ describe('transfer: export, import and share links', () => {
         .and(page.locator(':focus'))
         .waitFor(),
     );
+    await assertAccessible(page, '[role="menu"]');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const download = page.waitForEvent('download');
@@ -283,11 +293,22 @@ describe('transfer: export, import and share links', () => {
     await page.getByRole('menuitem', { name: 'Copy share link' }).click();
     const dialog = page.getByRole('dialog', { name: 'Copy the share link' });
     await dialog.waitFor();
-    const field = dialog.getByRole('textbox', { name: 'Share link' });
-    assert.equal(await field.getAttribute('readonly'), '');
-    assert.ok((await field.inputValue()).startsWith(`${session.url}#d=`));
-    await dialog.getByRole('button', { name: 'Done' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    try {
+      await assertAccessible(page, 'dialog[open]');
+      const field = dialog.getByRole('textbox', { name: 'Share link' });
+      assert.ok(await field.evaluate((input) => input === document.activeElement), 'focused');
+      assert.ok(
+        await field.evaluate(
+          (input: HTMLInputElement) => input.selectionEnd === input.value.length,
+        ),
+        'selected, ready to copy',
+      );
+      assert.equal(await field.getAttribute('readonly'), '');
+      assert.ok((await field.inputValue()).startsWith(`${session.url}#d=`));
+    } finally {
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
     await page.evaluate('delete navigator.clipboard.writeText');
   });
 
@@ -308,6 +329,7 @@ describe('transfer: export, import and share links', () => {
         const text = (await problems.innerText()).replace(/\s+/g, ' ');
         for (const pattern of expected) assert.match(text, pattern);
         assert.match(await dialog.innerText(), /Your current diagram has not changed\./);
+        await assertAccessible(page, 'dialog[open]');
       } finally {
         await dialog.getByRole('button', { name: 'OK' }).click();
         await dialog.waitFor({ state: 'detached' });
@@ -444,11 +466,11 @@ describe('transfer: export, import and share links', () => {
     await toggle.click();
   });
 
-  it('scales a very wide diagram down to the image limit and says so', async () => {
+  it('scales a very large diagram down to the image limit, and warns of a long link', async () => {
     const path = join(scratch, 'synthetic.json');
-    await writeFile(path, serializeDiagram(createSyntheticDiagram(200)));
+    await writeFile(path, serializeDiagram(createSyntheticDiagram(400)));
     await importThroughButton(page, path);
-    await noticeNaming(page, '“Synthetic 200 nodes” opened').waitFor();
+    await noticeNaming(page, '“Synthetic 400 nodes” opened').waitFor();
     const png = await exportAs(page, 'PNG');
     const size = readPngSize(new Uint8Array(png.bytes));
     assert.ok(size && size.width <= 16_384 && size.height <= 16_384, JSON.stringify(size));
@@ -459,6 +481,17 @@ describe('transfer: export, import and share links', () => {
     )
       .first()
       .waitFor();
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Copy share link' }).click();
+    const warning = page.getByRole('alert').filter({ hasText: 'Share link copied.' });
+    await warning.waitFor();
+    assert.match(
+      await warning.innerText(),
+      /The link is [\d,]+ characters long; some chat tools cut links over 32,000 characters\. Share the file instead\./,
+    );
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(link.length > 32_000);
     assert.deepEqual(session.errors, []);
   });
 });

@@ -24,7 +24,9 @@ export function ShareLinkDialog({
       <input
         aria-label="Share link"
         readOnly
-        autoFocus
+        // The native dialog focuses an element carrying the autofocus attribute when it opens;
+        // React's autoFocus prop only calls focus(), before showModal() moves focus away again.
+        ref={(input) => input?.setAttribute('autofocus', '')}
         value={url}
         onFocus={(e) => e.currentTarget.select()}
         className="w-full rounded-md border border-zinc-300 px-2 py-1 font-mono text-xs"

@@ -1,4 +1,4 @@
-import { createStore, del, get, getMany, set, setMany, type UseStore } from 'idb-keyval';
+import { createStore, del, get, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
 import { parseDiagramFile } from '../io/parse-file';
 import type { Problem } from '../io/problems';
 import { serializeDiagram } from '../io/serialize';
@@ -48,12 +48,19 @@ export class DiagramLibrary {
     return Array.isArray(index) ? (index.filter(isSummary) as DiagramSummary[]) : [];
   }
 
+  /**
+   * The diagram to open at start: the one this tab had open (so reloading a tab never swaps
+   * in whatever another tab saved last), else the one saved last in any tab.
+   */
   async currentId(): Promise<string | undefined> {
+    const mine = readTabDiagram();
+    if (mine) return mine;
     const id = await get<unknown>(CURRENT_KEY, this.db);
     return typeof id === 'string' ? id : undefined;
   }
 
   async setCurrentId(id: string): Promise<void> {
+    writeTabDiagram(id);
     await set(CURRENT_KEY, id, this.db);
   }
 
@@ -83,33 +90,35 @@ export class DiagramLibrary {
    */
   async save(id: string, diagram: Diagram, baseRev: number): Promise<SaveResult> {
     try {
-      const [stored, index] = await getMany<unknown>([docKey(id), INDEX_KEY], this.db);
-      const storedRev = isStoredDoc(stored) ? stored.rev : 0;
-      if (storedRev > baseRev) return { ok: false, reason: 'conflict', storedRev };
-      const savedAt = Date.now();
-      const doc: StoredDoc = {
-        text: serializeDiagram(diagram, { pretty: false }),
-        rev: storedRev + 1,
-        savedAt,
-      };
-      const summaries = (Array.isArray(index) ? index.filter(isSummary) : []) as DiagramSummary[];
-      const summary: DiagramSummary = {
-        id,
-        name: diagram.name,
-        updatedAt: savedAt,
-        nodeCount: diagram.nodes.length,
-      };
-      const nextIndex = summaries.some((s) => s.id === id)
-        ? summaries.map((s) => (s.id === id ? summary : s))
-        : [...summaries, summary];
-      await setMany(
-        [
-          [docKey(id), doc],
-          [INDEX_KEY, nextIndex],
-        ],
-        this.db,
-      );
-      return { ok: true, rev: doc.rev, savedAt };
+      const text = serializeDiagram(diagram, { pretty: false });
+      // One readwrite transaction for the check and the write: IndexedDB runs overlapping
+      // readwrite transactions one at a time, so two tabs can never both read revision n
+      // and both write n + 1 (the later one would silently replace the other's work).
+      return await this.db('readwrite', async (store): Promise<SaveResult> => {
+        const [stored, index] = await Promise.all([
+          promisifyRequest<unknown>(store.get(docKey(id))),
+          promisifyRequest<unknown>(store.get(INDEX_KEY)),
+        ]);
+        const storedRev = isStoredDoc(stored) ? stored.rev : 0;
+        if (storedRev > baseRev) return { ok: false, reason: 'conflict', storedRev };
+        const savedAt = Date.now();
+        const doc: StoredDoc = { text, rev: storedRev + 1, savedAt };
+        const summaries = (Array.isArray(index) ? index.filter(isSummary) : []) as DiagramSummary[];
+        const summary: DiagramSummary = {
+          id,
+          name: diagram.name,
+          updatedAt: savedAt,
+          nodeCount: diagram.nodes.length,
+        };
+        const nextIndex = summaries.some((s) => s.id === id)
+          ? summaries.map((s) => (s.id === id ? summary : s))
+          : [...summaries, summary];
+        store.put(doc, docKey(id));
+        store.put(nextIndex, INDEX_KEY);
+        // Resolves on commit, so "saved" is only ever reported for a durable write.
+        await promisifyRequest(store.transaction);
+        return { ok: true, rev: doc.rev, savedAt };
+      });
     } catch (error) {
       return describeStorageError(error);
     }
@@ -146,6 +155,25 @@ export function describeStorageError(error: unknown): SaveResult & { ok: false }
     };
   }
   return { ok: false, reason: 'error', message: `Saving failed: ${detail}` };
+}
+
+// sessionStorage is per tab and survives a reload; it can throw where storage is blocked.
+const TAB_DIAGRAM_KEY = 'gtm-blueprint:tab-diagram';
+
+function readTabDiagram(): string | null {
+  try {
+    return globalThis.sessionStorage?.getItem(TAB_DIAGRAM_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function writeTabDiagram(id: string): void {
+  try {
+    globalThis.sessionStorage?.setItem(TAB_DIAGRAM_KEY, id);
+  } catch {
+    // Without it, a reload opens the diagram saved last, as before.
+  }
 }
 
 function isStoredDoc(value: unknown): value is StoredDoc {

@@ -5,6 +5,11 @@ import type { DiagramLibrary, DiagramSummary } from '../persistence/library';
 import type { EditorStore } from './editor-store';
 
 export const AUTOSAVE_DELAY_MS = 300;
+/** After a failed save (a full disk, a storage hiccup), try again this long after (tldraw: 10 s). */
+export const RETRY_DELAY_MS = 10_000;
+
+const CONFLICT_TEXT =
+  'This diagram was changed in another tab. Your version here was not saved over it: reload to see the newer one, or save yours as a copy.';
 
 /**
  * Ties one editor store to the local library: restores the last diagram, autosaves every
@@ -18,6 +23,8 @@ export class DiagramSession {
   private pending: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
   private available = true;
+  /** The message of the failure being reported, so a retry that fails the same way stays quiet. */
+  private failure: string | null = null;
   private readonly listeners = new Set<() => void>();
   private summaries: DiagramSummary[] = [];
   private readonly channel: BroadcastChannel | null;
@@ -154,7 +161,14 @@ export class DiagramSession {
     this.baseRev = rev;
     this.savedDiagram = diagram;
     this.store.getState().loadDiagram(diagram, id);
+    // What is shown now is what is stored, so an old "Not saved" no longer applies.
+    if (this.available) this.store.getState().setSaveState({ status: 'idle' });
     this.emit();
+  }
+
+  private cancelScheduledSave(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   private schedule(): void {
@@ -181,8 +195,9 @@ export class DiagramSession {
       this.baseRev = result.rev;
       this.savedDiagram = diagram;
       state.setSaveState({ status: 'saved', at: result.savedAt });
-      if (state.notice?.kind === 'warning' && state.notice.text.includes('storage'))
-        state.setNotice(null);
+      const notice = this.store.getState().notice;
+      if (this.failure !== null && notice?.text === this.failure) state.setNotice(null);
+      this.failure = null;
       await this.library.setCurrentId(diagramId).catch(() => undefined);
       this.channel?.postMessage({ type: 'saved', id: diagramId, rev: result.rev, tab: this.tabId });
       await this.refreshList();
@@ -190,31 +205,41 @@ export class DiagramSession {
     }
     if (result.reason === 'conflict') {
       state.setSaveState({ status: 'error', message: 'Not saved: changed in another tab.' });
-      state.setNotice({
-        kind: 'warning',
-        text: 'This diagram was changed in another tab. Your version here was not saved over it: reload to see the newer one, or save yours as a copy.',
-      });
+      state.setNotice({ kind: 'warning', text: CONFLICT_TEXT });
       return;
     }
     state.setSaveState({ status: 'error', message: result.message });
-    state.setNotice({
-      kind: result.reason === 'error' ? 'error' : 'warning',
-      text: result.message,
-    });
+    // Shown once per failure, not again on every retry, so a dismissed banner stays dismissed;
+    // the save status keeps saying "Not saved" meanwhile.
+    if (result.message !== this.failure)
+      state.setNotice({
+        kind: result.reason === 'error' ? 'error' : 'warning',
+        text: result.message,
+      });
+    this.failure = result.message;
     if (result.reason === 'unavailable') this.available = false;
+    else if (this.timer === null) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.pending = this.pending.then(() => this.save());
+      }, RETRY_DELAY_MS);
+    }
   }
 
   /** Keeps this tab's copy as a new diagram when another tab saved over the same one. */
   async saveAsCopy(): Promise<void> {
+    // A pending autosave of this version would only be refused again and re-raise the notice.
+    this.cancelScheduledSave();
+    await this.pending;
     const { diagram } = this.store.getState();
     this.store.getState().setNotice(null);
     await this.createDiagram({ ...diagram, name: `${diagram.name} (copy)` });
   }
 
   async reloadFromStorage(): Promise<void> {
+    this.cancelScheduledSave();
+    await this.pending;
     const { diagramId } = this.store.getState();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     this.store.getState().setNotice(null);
     await this.openDiagram(diagramId);
   }
@@ -226,10 +251,7 @@ export class DiagramSession {
     await this.refreshList();
     if (id !== this.store.getState().diagramId) return;
     if (this.hasUnsavedChanges()) {
-      this.store.getState().setNotice({
-        kind: 'warning',
-        text: 'This diagram was changed in another tab. Your version here was not saved over it: reload to see the newer one, or save yours as a copy.',
-      });
+      this.store.getState().setNotice({ kind: 'warning', text: CONFLICT_TEXT });
     } else {
       await this.openDiagram(String(id));
       this.store

@@ -7,6 +7,7 @@ import { listenForShareLinks } from './app/open-share-link';
 import { DiagramLibrary } from './persistence/library';
 import { createEditorStore } from './store/editor-store';
 import { DiagramSession } from './store/session';
+import { requestPersistentStorage } from './app/storage-persistence';
 
 const store = createEditorStore();
 const session = new DiagramSession(store, new DiagramLibrary());
@@ -16,6 +17,14 @@ listenForShareLinks({ store, session }, session.start());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+void requestPersistentStorage();
+// The debounce would otherwise lose the last edit when the tab is closed or sent away; a
+// transaction started here usually completes, and a hard kill is covered by the short debounce.
+addEventListener('pagehide', () => void session.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void session.flush();
+});
+
 createRoot(root).render(
   <StrictMode>
     <App editor={{ store, session }} />

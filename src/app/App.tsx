@@ -6,26 +6,39 @@ import { SidePanel } from '../ui/SidePanel';
 import { TopBar } from '../ui/TopBar';
 import { Dialogs } from './Dialogs';
 import { EditorContext, type Editor } from './editor-context';
+import { ErrorBoundary } from './ErrorBoundary';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 
 export function App({ editor }: { editor: Editor }) {
   return (
     <EditorContext value={editor}>
-      <ReactFlowProvider>
-        <div className="flex h-full flex-col">
-          <TopBar />
-          <NoticeBanner />
-          <main className="flex min-h-0 flex-1">
-            <Palette />
-            <div className="min-w-0 flex-1">
-              <Canvas />
-            </div>
-            <SidePanel />
-          </main>
-          <KeyboardShortcuts />
-          <Dialogs />
-        </div>
-      </ReactFlowProvider>
+      <ErrorBoundary name="editor" label="The editor">
+        <ReactFlowProvider>
+          <div className="flex h-full flex-col">
+            <ErrorBoundary name="top-bar" label="The top bar">
+              <TopBar />
+            </ErrorBoundary>
+            <NoticeBanner />
+            <main className="flex min-h-0 flex-1">
+              <ErrorBoundary name="palette" label="The palette" className="w-44 shrink-0">
+                <Palette />
+              </ErrorBoundary>
+              <div className="min-w-0 flex-1">
+                <ErrorBoundary name="canvas" label="The canvas">
+                  <Canvas />
+                </ErrorBoundary>
+              </div>
+              <ErrorBoundary name="side-panel" label="The side panel" className="w-80 shrink-0">
+                <SidePanel />
+              </ErrorBoundary>
+            </main>
+            <KeyboardShortcuts />
+            <ErrorBoundary name="dialogs" label="The dialog">
+              <Dialogs />
+            </ErrorBoundary>
+          </div>
+        </ReactFlowProvider>
+      </ErrorBoundary>
     </EditorContext>
   );
 }

@@ -108,9 +108,10 @@ function PanelFallback({
     >
       <p className="font-semibold">This panel failed to draw.</p>
       <p>
-        {label} hit an error ({message}). Your diagram is safe and still saved in this browser;
-        the rest of the editor keeps working.
+        {label} hit an error. Your diagram is safe and still saved in this browser; the rest of the
+        editor keeps working.
       </p>
+      <p className="text-xs text-red-800">Error: {message}</p>
       <div className="flex flex-wrap gap-2">
         <button type="button" className="btn" onClick={download}>
           Download diagram as JSON

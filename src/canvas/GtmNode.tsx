@@ -8,6 +8,7 @@ import { nodeFacts } from './node-facts';
 import { NodeBadges } from './NodeBadges';
 import { NodeForecast } from './NodeForecast';
 import { useEditor } from '../app/editor-context';
+import { ErrorBoundary } from '../app/ErrorBoundary';
 import type { GtmFlowNode } from './to-flow';
 
 const SIDES = [
@@ -39,26 +40,29 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
       data-kind={node.kind}
       data-highlighted={highlighted ? 'true' : undefined}
     >
-      <NodeBadges nodeId={node.id} />
-      <div className="h-1 w-full shrink-0 rounded-t-lg" style={{ background: theme.accent }} />
-      <div className="flex min-h-0 flex-1 flex-col gap-1 overflow-hidden px-3 py-2">
-        <div
-          className="flex items-center gap-1.5 text-[11px] font-medium uppercase tracking-wide"
-          style={{ color: theme.text }}
-        >
-          <LayerIcon layer={layer} />
-          <span>{KIND_LABEL[node.kind]}</span>
-        </div>
-        <div className="truncate text-sm font-semibold text-zinc-900" title={node.title}>
-          {node.title || <span className="italic text-zinc-400">Untitled</span>}
-        </div>
-        {facts.map((fact) => (
-          <div key={fact} className="truncate text-xs text-zinc-600" title={fact}>
-            {fact}
+      {/* The handles stay outside, so the edges keep their ends if the card's content fails. */}
+      <ErrorBoundary name={`card:${node.title}`} label={node.title || 'Untitled'} variant="card">
+        <NodeBadges nodeId={node.id} />
+        <div className="h-1 w-full shrink-0 rounded-t-lg" style={{ background: theme.accent }} />
+        <div className="flex min-h-0 flex-1 flex-col gap-1 overflow-hidden px-3 py-2">
+          <div
+            className="flex items-center gap-1.5 text-[11px] font-medium uppercase tracking-wide"
+            style={{ color: theme.text }}
+          >
+            <LayerIcon layer={layer} />
+            <span>{KIND_LABEL[node.kind]}</span>
           </div>
-        ))}
-        <NodeForecast nodeId={node.id} />
-      </div>
+          <div className="truncate text-sm font-semibold text-zinc-900" title={node.title}>
+            {node.title || <span className="italic text-zinc-400">Untitled</span>}
+          </div>
+          {facts.map((fact) => (
+            <div key={fact} className="truncate text-xs text-zinc-600" title={fact}>
+              {fact}
+            </div>
+          ))}
+          <NodeForecast nodeId={node.id} />
+        </div>
+      </ErrorBoundary>
       {SIDES.map((side) => (
         <Handle
           key={side.id}

@@ -1,0 +1,156 @@
+// Injected into every benchmark page before its own scripts (Playwright `addInitScript`, which
+// the page's CSP does not apply to). Plain JavaScript on purpose: functions compiled by tsx and
+// passed to `page.evaluate` can carry helpers that do not exist in the page.
+(() => {
+  const longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+
+  const state = { changeAt: null, clickAt: null, frames: [], recording: false, start: 0 };
+
+  // When the picked file reaches the page: capture phase on window runs before React's handler.
+  addEventListener(
+    'change',
+    (event) => {
+      const target = event.target;
+      if (target instanceof HTMLInputElement && target.type === 'file') {
+        state.changeAt = performance.now();
+      }
+    },
+    true,
+  );
+  // Only the user's clicks: a download is started by a synthetic click on a link.
+  addEventListener(
+    'click',
+    (event) => {
+      if (event.isTrusted) state.clickAt = performance.now();
+    },
+    true,
+  );
+
+  /** Resolves after the next frame that satisfies `ready` has been painted. */
+  function afterPaintWhen(ready) {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!ready()) {
+          requestAnimationFrame(check);
+          return;
+        }
+        // Rendering follows the rAF callbacks of a frame; a message posted now is handled
+        // once that frame is painted.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      };
+      requestAnimationFrame(check);
+    });
+  }
+
+  const isBenchNode = (el) =>
+    /^n\d+$/.test(el.dataset.id ?? '') && el.style.visibility !== 'hidden';
+
+  window.__bench = {
+    /** Starts watching for the synthetic diagram's cards and edges to be on screen. */
+    armPaint() {
+      state.changeAt = null;
+      state.painted = afterPaintWhen(
+        () =>
+          state.changeAt !== null &&
+          [...document.querySelectorAll('.react-flow__node')].some(isBenchNode) &&
+          document.querySelector('.react-flow__edge') !== null,
+      );
+    },
+    async painted() {
+      const paintedAt = await state.painted;
+      return {
+        ms: paintedAt - state.changeAt,
+        domNodes: document.querySelectorAll('.react-flow__node').length,
+        domEdges: document.querySelectorAll('.react-flow__edge').length,
+      };
+    },
+    viewport() {
+      const el = document.querySelector('.react-flow__viewport');
+      const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+      return { x: m.e, y: m.f, zoom: m.a };
+    },
+    domCounts() {
+      return {
+        nodes: document.querySelectorAll('.react-flow__node').length,
+        edges: document.querySelectorAll('.react-flow__edge').length,
+        elements: document.getElementsByTagName('*').length,
+      };
+    },
+    /** Cards fully inside the pane, nearest its centre first: [id, centreX, centreY]. */
+    visibleNodes() {
+      const pane = document.querySelector('.react-flow').getBoundingClientRect();
+      const cx = pane.left + pane.width / 2;
+      const cy = pane.top + pane.height / 2;
+      return [...document.querySelectorAll('.react-flow__node')]
+        .filter(isBenchNode)
+        .map((el) => [el.dataset.id, el.getBoundingClientRect()])
+        .filter(
+          ([, r]) =>
+            r.left > pane.left + 120 &&
+            r.right < pane.right - 120 &&
+            r.top > pane.top + 40 &&
+            r.bottom < pane.bottom - 40,
+        )
+        .map(([id, r]) => [id, r.left + r.width / 2, r.top + r.height / 2])
+        .sort((a, b) => Math.hypot(a[1] - cx, a[2] - cy) - Math.hypot(b[1] - cx, b[2] - cy));
+    },
+    nodeCentre(id) {
+      const r = document
+        .querySelector(`.react-flow__node[data-id="${id}"]`)
+        .getBoundingClientRect();
+      return [r.left + r.width / 2, r.top + r.height / 2];
+    },
+    /** A point where a press lands on the empty pane (it pans), the nearest to its centre. */
+    emptyPanePoint() {
+      const pane = document.querySelector('.react-flow').getBoundingClientRect();
+      const cx = pane.left + pane.width / 2;
+      const cy = pane.top + pane.height / 2;
+      const points = [];
+      for (let y = pane.top + 60; y < pane.bottom - 60; y += 8) {
+        for (let x = pane.left + 150; x < pane.right - 150; x += 8) points.push([x, y]);
+      }
+      points.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+      return (
+        points.find(([x, y]) =>
+          document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'),
+        ) ?? null
+      );
+    },
+    startFrames() {
+      state.frames = [];
+      state.recording = true;
+      state.start = performance.now();
+      const tick = (t) => {
+        if (!state.recording) return;
+        state.frames.push(t);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    },
+    /** Frame intervals and long tasks since `startFrames`. */
+    stopFrames() {
+      state.recording = false;
+      const end = performance.now();
+      const intervals = [];
+      for (let i = 1; i < state.frames.length; i++) {
+        intervals.push(state.frames[i] - state.frames[i - 1]);
+      }
+      let longTaskMs = 0;
+      let longTaskCount = 0;
+      for (const [start, duration] of longTasks) {
+        const overlap = Math.min(end, start + duration) - Math.max(state.start, start);
+        if (overlap > 0) {
+          longTaskMs += overlap;
+          longTaskCount++;
+        }
+      }
+      return { intervals, longTaskMs, longTaskCount, durationMs: end - state.start };
+    },
+    clickAt: () => state.clickAt,
+  };
+})();

@@ -1,0 +1,327 @@
+/**
+ * `npm run bench`: the performance figures of issue 7, against their goals. A benchmark, not a
+ * test: it always exits 0 (unless it cannot run at all) and says which goals are met or missed.
+ *
+ *   npm run bench                        build, then every figure (about 5 minutes on 2 cores)
+ *   npm run bench -- --only node,bundle  a subset: node, bundle, browser
+ *   npm run bench -- --runs 5            browser runs (default 3); Node takes 50 samples
+ *   npm run bench -- --no-build          reuse the last builds in .tmp/
+ *   npm run bench -- --quiet-load 1.5    wait (up to 15 min) for the 1-minute load average to
+ *                                        drop below 1.5 before each phase
+ *   npm run bench -- --no-write          print only; do not rewrite bench/results.json
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { medianOf, runBrowserBench, type BrowserRuns, type PageRun } from './browser-bench';
+import { measureBundle, type BundleSize } from './bundle-size';
+import { runNodeBench, type NodeCase } from './node-bench';
+import { median, round } from './stats';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const APP_DIST = resolve(ROOT, '.tmp/bench-app');
+const BARE_DIST = resolve(ROOT, '.tmp/bench-bare');
+const RESULTS = resolve(import.meta.dirname, 'results.json');
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string', default: 'node,bundle,browser' },
+    runs: { type: 'string', default: '3' },
+    'no-build': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    'quiet-load': { type: 'string' },
+  },
+});
+const phases = new Set(args.only.split(','));
+const browserRuns = Number(args.runs);
+const NODE = { warmup: 20, runs: 50 };
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const load1 = () => round(loadavg()[0] ?? 0, 2);
+
+/** Waits for the machine to calm down (others' builds and browsers share its 2 cores). */
+async function waitForQuiet(phase: string): Promise<number> {
+  const limit = args['quiet-load'] === undefined ? null : Number(args['quiet-load']);
+  const deadline = Date.now() + 15 * 60_000;
+  while (limit !== null && load1() >= limit && Date.now() < deadline) {
+    log(`${phase}: load average ${load1()} ≥ ${limit}, waiting…`);
+    await new Promise((done) => setTimeout(done, 20_000));
+  }
+  return load1();
+}
+
+function jsFiles(dist: string): string[] {
+  return readdirSync(resolve(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+}
+
+async function buildAll(): Promise<void> {
+  log('building the app and the bare React Flow page (production)…');
+  await build({
+    root: ROOT,
+    configFile: resolve(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: APP_DIST, emptyOutDir: true, reportCompressedSize: false },
+  });
+  await build({
+    configFile: resolve(import.meta.dirname, 'bare/vite.config.ts'),
+    logLevel: 'warn',
+    build: { reportCompressedSize: false },
+  });
+}
+
+type Status = 'met' | 'missed' | 'info';
+interface Goal {
+  readonly figure: string;
+  readonly value: number | null;
+  readonly unit: string;
+  readonly goal: string;
+  readonly status: Status;
+}
+
+function check(figure: string, value: number, unit: string, limit: number | null, goal = ''): Goal {
+  return {
+    figure,
+    value,
+    unit,
+    goal: limit === null ? goal : `≤ ${limit} ${unit}${goal ? ` ${goal}` : ''}`,
+    status: limit === null ? 'info' : value <= limit ? 'met' : 'missed',
+  };
+}
+
+function nodeGoals(cases: readonly NodeCase[]): Goal[] {
+  const limits: Record<string, number> = {
+    'audit 5,000': 20,
+    'parse 5,000 (text → parseDiagramFile)': 50,
+    'forecast 5,000': 10,
+  };
+  return cases.map((c) =>
+    check(
+      `Node: ${c.name} (median; p95 ${c.ms.p95} ms)`,
+      c.ms.median,
+      'ms',
+      limits[c.name] ?? null,
+    ),
+  );
+}
+
+function browserGoals(runs: BrowserRuns): Goal[] {
+  const m = (list: readonly PageRun[], pick: (r: PageRun) => number) => medianOf(list, pick);
+  const oursDrag = m(runs.ours1000, (r) => r.drag.frameP95);
+  const bareDrag = m(runs.bare1000, (r) => r.drag.frameP95);
+  const warm = (lists: number[][]) => medianOf(lists, (times) => median(times.slice(1)));
+  const cold = (lists: number[][]) => medianOf(lists, (times) => times[0] ?? NaN);
+  const exports = runs.ours5000.map((r) => r.exports);
+  const big = runs.ours5000;
+  const heap = medianOf(big, (r) => r.heapMb);
+  const heapAfter = medianOf(big, (r) => r.heapAfterExportsMb);
+  return [
+    check(
+      '1,000: import → painted, ours',
+      m(runs.ours1000, (r) => r.loadMs),
+      'ms',
+      1000,
+    ),
+    check(
+      '1,000: import → painted, bare React Flow',
+      m(runs.bare1000, (r) => r.loadMs),
+      'ms',
+      null,
+    ),
+    check(
+      '1,000: drag frame p95, ours',
+      oursDrag,
+      'ms',
+      round(1.25 * bareDrag, 1),
+      '(1.25 × bare)',
+    ),
+    check('1,000: drag frame p95, bare React Flow', bareDrag, 'ms', null),
+    check(
+      '1,000: drag long tasks, ours',
+      m(runs.ours1000, (r) => r.drag.longTaskMs),
+      'ms',
+      100,
+    ),
+    check(
+      '1,000: drag long tasks, bare',
+      m(runs.bare1000, (r) => r.drag.longTaskMs),
+      'ms',
+      null,
+    ),
+    check(
+      '1,000: pan frame p95, ours',
+      m(runs.ours1000, (r) => r.pan.frameP95),
+      'ms',
+      null,
+    ),
+    check(
+      '1,000: pan frame p95, bare',
+      m(runs.bare1000, (r) => r.pan.frameP95),
+      'ms',
+      null,
+    ),
+    check(
+      '1,000: pan long tasks, ours',
+      m(runs.ours1000, (r) => r.pan.longTaskMs),
+      'ms',
+      null,
+    ),
+    check(
+      '1,000: pan long tasks, bare',
+      m(runs.bare1000, (r) => r.pan.longTaskMs),
+      'ms',
+      null,
+    ),
+    check('PNG export 200 nodes (warm median)', warm(runs.png200), 'ms', 300),
+    check('PNG export 200 nodes (first)', cold(runs.png200), 'ms', null),
+    check('PNG export 1,000 nodes (warm median)', warm(runs.png1000), 'ms', 2000),
+    check('PNG export 1,000 nodes (first)', cold(runs.png1000), 'ms', null),
+    check(
+      '5,000: import → painted',
+      medianOf(big, (r) => r.loadMs),
+      'ms',
+      null,
+    ),
+    check(
+      '5,000: drag frame p95',
+      medianOf(big, (r) => r.drag.frameP95),
+      'ms',
+      33.4,
+    ),
+    check(
+      '5,000: drag long tasks',
+      medianOf(big, (r) => r.drag.longTaskMs),
+      'ms',
+      null,
+    ),
+    check(
+      '5,000: pan frame p95',
+      medianOf(big, (r) => r.pan.frameP95),
+      'ms',
+      33.4,
+    ),
+    check(
+      '5,000: pan long tasks',
+      medianOf(big, (r) => r.pan.longTaskMs),
+      'ms',
+      null,
+    ),
+    check('5,000: JS heap after GC', heap, 'MB', 150),
+    check('5,000: heap after 10 exports', heapAfter, 'MB', round(heap * 1.1, 1), '(+10 %)'),
+    check(
+      '5,000: SVG export (median)',
+      medianOf(exports, (e) => median(e.filter((x) => x.format === 'SVG').map((x) => x.ms))),
+      'ms',
+      null,
+    ),
+    check(
+      '5,000: PNG export (median)',
+      medianOf(exports, (e) => median(e.filter((x) => x.format === 'PNG').map((x) => x.ms))),
+      'ms',
+      null,
+    ),
+  ];
+}
+
+function bundleGoals(app: BundleSize, bare: BundleSize): Goal[] {
+  return [
+    check('Initial JS gzip, app', app.initialJsGzipKb, 'KiB', 200),
+    check('Initial JS gzip, bare React 19 + React Flow 12', bare.initialJsGzipKb, 'KiB', null),
+    check('Initial CSS gzip, app', app.initialCssGzipKb, 'KiB', null),
+  ];
+}
+
+function printTable(goals: readonly Goal[]): void {
+  const rows = goals.map((g) => [
+    g.figure,
+    g.value === null ? '—' : `${g.value} ${g.unit}`,
+    g.goal,
+    g.status === 'met' ? 'met' : g.status === 'missed' ? 'MISSED' : '',
+  ]);
+  const head = ['Figure', 'Value', 'Goal', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === 1 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+  const met = goals.filter((g) => g.status === 'met').length;
+  const missed = goals.filter((g) => g.status === 'missed').length;
+  console.log(`\n${met} goals met, ${missed} missed.`);
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const loads: Record<string, number> = { start: load1() };
+  if (!args['no-build'] && (phases.has('bundle') || phases.has('browser'))) await buildAll();
+
+  const goals: Goal[] = [];
+  const results: Record<string, unknown> = {};
+
+  if (phases.has('node')) {
+    loads.node = await waitForQuiet('node');
+    log(`Node: audit, parse and forecast (${NODE.warmup} warm-up calls, ${NODE.runs} timed)…`);
+    const cases = runNodeBench(NODE);
+    results.node = cases;
+    goals.push(...nodeGoals(cases));
+  }
+  if (phases.has('bundle')) {
+    const app = measureBundle(APP_DIST, jsFiles(APP_DIST));
+    const bare = measureBundle(BARE_DIST, jsFiles(BARE_DIST));
+    results.bundle = { app, bare };
+    goals.push(...bundleGoals(app, bare));
+  }
+  let chromium: string | null = null;
+  if (phases.has('browser')) {
+    loads.browser = await waitForQuiet('browser');
+    log(`Chromium: ${browserRuns} runs of every page…`);
+    const runs = await runBrowserBench({
+      appDist: APP_DIST,
+      bareDist: BARE_DIST,
+      runs: browserRuns,
+      log,
+    });
+    chromium = runs.chromium;
+    results.browser = runs;
+    goals.push(...browserGoals(runs));
+  }
+  loads.end = load1();
+
+  printTable(goals);
+  const cpu = cpus();
+  const report = {
+    date: started.toISOString(),
+    machine: {
+      cpu: cpu[0]?.model.trim() ?? 'unknown',
+      cores: cpu.length,
+      memoryGb: round(totalmem() / 1024 ** 3, 1),
+      os: platform(),
+      node: process.version,
+      chromium,
+      loadAverage1m: loads,
+    },
+    method: {
+      node: `${NODE.warmup} warm-up calls, then median and p95 of ${NODE.runs} timed calls, each on a fresh diagram object (as after an edit)`,
+      browser: `median over ${browserRuns} runs, each page in a fresh browser context; production builds served with the app's CSP; headless Chromium, 1280×800, --disable-gpu`,
+      frames:
+        'requestAnimationFrame intervals during 120 real mouse moves (p95), long tasks from PerformanceObserver (sum of the parts inside the interaction)',
+      kib: 'sizes in KiB (1,024 bytes), gzip level 9',
+    },
+    goals,
+    ...results,
+  };
+  if (!args['no-write']) {
+    writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+    log('wrote bench/results.json');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,23 +1,19 @@
 import { BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { KIND_LABEL, LAYERS, LAYER_IDS, LAYER_OF_KIND, type LayerId } from '../model/layers';
+import { LAYER_PALETTE } from '../model/layer-palette';
 import { METRIC_LABEL, isRateKey } from '../model/metrics';
 import type { Diagram, DiagramEdge, DiagramNode, EdgeKind } from '../model/schema';
 import type { TextMeasure } from './text-measure';
 
-/**
- * One palette for the canvas and every export. `stroke` is the layer's accent (card stripe,
- * borders), `text` its ink on `fill` and on white (contrast ≥ 7:1), `fill` a chip tint and
- * `band` the band background, light enough for slate text (≥ 12:1) on top.
- */
+/** The shared layer palette in the shape the renderer uses (fill = chip tint, stroke = accent). */
 export const LAYER_COLORS: Readonly<
   Record<LayerId, { fill: string; stroke: string; text: string; band: string }>
-> = {
-  icp: { fill: '#ede9fe', stroke: '#7c3aed', text: '#5b21b6', band: '#f7f5ff' },
-  positioning: { fill: '#dbeafe', stroke: '#2563eb', text: '#1e40af', band: '#f3f7ff' },
-  channels: { fill: '#ccfbf1', stroke: '#0d9488', text: '#115e59', band: '#f1fbf9' },
-  sales: { fill: '#ffedd5', stroke: '#ea580c', text: '#9a3412', band: '#fff8f1' },
-  revops: { fill: '#e2e8f0', stroke: '#475569', text: '#334155', band: '#f4f6f9' },
-};
+> = Object.fromEntries(
+  LAYER_IDS.map((layer) => {
+    const { accent, soft, band, text } = LAYER_PALETTE[layer];
+    return [layer, { fill: soft, stroke: accent, text, band }];
+  }),
+) as Record<LayerId, { fill: string; stroke: string; text: string; band: string }>;
 
 export const SVG_FONT_FAMILY =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";

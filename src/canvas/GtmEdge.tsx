@@ -9,6 +9,7 @@ import { memo, useState } from 'react';
 import { useEditor } from '../app/editor-context';
 import { EdgeBadge } from './EdgeBadge';
 import { isEdgeHighlighted } from './highlight';
+import { useDetailed } from './level-of-detail';
 import type { GtmFlowEdge } from './to-flow';
 
 const STYLE = {
@@ -36,6 +37,8 @@ function GtmEdgeView(props: EdgeProps<GtmFlowEdge>) {
         })
       : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const highlighted = useEditor((s) => isEdgeHighlighted(s, id));
+  // Zoomed out on a big diagram the label chips are unreadable and cost the most to draw.
+  const detailed = useDetailed();
   const style = {
     ...STYLE[kind],
     ...(highlighted ? { stroke: '#ca8a04', strokeWidth: 3 } : {}),
@@ -50,15 +53,17 @@ function GtmEdgeView(props: EdgeProps<GtmFlowEdge>) {
         markerEnd={`url(#gtm-arrow-${selected ? 'selected' : kind})`}
         interactionWidth={16}
       />
-      <EdgeLabelRenderer>
-        <EdgeLabel
-          edgeId={id}
-          label={edge?.label ?? ''}
-          x={labelX}
-          y={labelY}
-          selected={Boolean(selected)}
-        />
-      </EdgeLabelRenderer>
+      {detailed && (
+        <EdgeLabelRenderer>
+          <EdgeLabel
+            edgeId={id}
+            label={edge?.label ?? ''}
+            x={labelX}
+            y={labelY}
+            selected={Boolean(selected)}
+          />
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 }

@@ -17,6 +17,7 @@ interface Frames {
   readonly intervals: number[];
   readonly longTaskMs: number;
   readonly longTaskCount: number;
+  readonly longest: [number, number][];
   readonly durationMs: number;
 }
 
@@ -28,6 +29,9 @@ export interface Interaction {
   readonly frames: number;
   readonly longTaskMs: number;
   readonly longTaskCount: number;
+  /** The longest tasks: [ms after the interaction started, duration ms]. */
+  readonly longest: [number, number][];
+  readonly durationMs: number;
 }
 
 interface Painted {
@@ -89,6 +93,8 @@ function summarizeFrames(recorded: Frames): Interaction {
     frames: recorded.intervals.length,
     longTaskMs: Math.round(recorded.longTaskMs),
     longTaskCount: recorded.longTaskCount,
+    longest: recorded.longest.slice(0, 3),
+    durationMs: Math.round(recorded.durationMs),
   };
 }
 

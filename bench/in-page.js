@@ -141,15 +141,23 @@
         intervals.push(state.frames[i] - state.frames[i - 1]);
       }
       let longTaskMs = 0;
-      let longTaskCount = 0;
+      const longest = [];
       for (const [start, duration] of longTasks) {
         const overlap = Math.min(end, start + duration) - Math.max(state.start, start);
         if (overlap > 0) {
           longTaskMs += overlap;
-          longTaskCount++;
+          // When in the interaction each long task started, and how long it was.
+          longest.push([Math.round(start - state.start), Math.round(duration)]);
         }
       }
-      return { intervals, longTaskMs, longTaskCount, durationMs: end - state.start };
+      longest.sort((a, b) => b[1] - a[1]);
+      return {
+        intervals,
+        longTaskMs,
+        longTaskCount: longest.length,
+        longest: longest.slice(0, 5),
+        durationMs: end - state.start,
+      };
     },
     clickAt: () => state.clickAt,
   };

@@ -15,6 +15,10 @@ import { cpus, loadavg, platform, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
+import { pngScale } from '../src/io/png';
+import { toSvg } from '../src/io/svg';
+import { approximateMeasure } from '../src/io/text-measure';
+import { createSyntheticDiagram } from '../src/rules/synthetic';
 import { medianOf, runBrowserBench, type BrowserRuns, type PageRun } from './browser-bench';
 import { measureBundle, type BundleSize } from './bundle-size';
 import { runNodeBench, type NodeCase } from './node-bench';
@@ -226,6 +230,22 @@ function browserGoals(runs: BrowserRuns): Goal[] {
   ];
 }
 
+/**
+ * The size of each exported picture: the synthetic layout puts up to 100 cards in a row per
+ * layer, so 200 cards already make a picture as wide as the canvas limit allows.
+ */
+function pngSizes(): Record<string, string> {
+  const sizes: Record<string, string> = {};
+  for (const n of [200, 1_000, 5_000]) {
+    const { width, height } = toSvg(createSyntheticDiagram(n, 2), { measure: approximateMeasure });
+    const scale = pngScale(width, height);
+    const w = Math.floor(width * scale);
+    const h = Math.floor(height * scale);
+    sizes[n] = `${w}×${h} px (${round((w * h) / 1e6, 1)} Mpx, ${scale}×)`;
+  }
+  return sizes;
+}
+
 function bundleGoals(app: BundleSize, bare: BundleSize): Goal[] {
   return [
     check('Initial JS gzip, app', app.initialJsGzipKb, 'KiB', 200),
@@ -287,7 +307,7 @@ async function main(): Promise<void> {
       log,
     });
     chromium = runs.chromium;
-    results.browser = runs;
+    results.browser = { ...runs, pngPictures: pngSizes() };
     goals.push(...browserGoals(runs));
   }
   loads.end = load1();

@@ -41,6 +41,9 @@ function GtmEdgeView(props: EdgeProps<GtmFlowEdge>) {
   const detailed = useDetailed();
   const style = {
     ...STYLE[kind],
+    // Dashes along hundreds of long paths cost more to draw than the rest of the canvas (drag
+    // long tasks at 1,000 cards: 1.7 s → 0.3 s without); zoomed out, the colour still tells.
+    ...(detailed ? {} : { strokeDasharray: undefined }),
     ...(highlighted ? { stroke: '#ca8a04', strokeWidth: 3 } : {}),
     ...(selected ? { stroke: '#2563eb' } : {}),
   };

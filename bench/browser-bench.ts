@@ -61,6 +61,12 @@ export interface ExportRun {
 }
 
 export interface BigRun extends PageRun {
+  /** The same drag and pan at about 100 % zoom, where culling leaves a few dozen cards. */
+  readonly zoomedIn: {
+    readonly zoom: number;
+    readonly drag: Interaction;
+    readonly pan: Interaction;
+  };
   readonly heapMb: number;
   readonly heapAfterExportsMb: number;
   readonly exports: readonly ExportRun[];
@@ -280,6 +286,18 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       const dragged = await drag(page, id);
       await page.waitForTimeout(500);
       const panned = await pan(page);
+      // Zoom in with the zoom control, around the centre of the fitted diagram (1.2× a click).
+      const zoomIn = page.locator('.react-flow__controls-zoomin');
+      while ((await call<Viewport>(page, 'viewport()')).zoom < 0.95) {
+        await zoomIn.click();
+        await page.waitForTimeout(150);
+      }
+      await page.waitForTimeout(1_000);
+      const zoom = round((await call<Viewport>(page, 'viewport()')).zoom, 2);
+      const near = await call<[string, number, number][]>(page, 'visibleNodes()');
+      const nearId = near[0]?.[0];
+      if (!nearId) throw new Error('no card on screen at 5,000 nodes, zoomed in');
+      const zoomedIn = { zoom, drag: await drag(page, nearId), pan: await pan(page) };
       const exports: ExportRun[] = [];
       for (let i = 0; i < 10; i++) {
         const format = i % 2 === 0 ? 'SVG' : 'PNG';
@@ -294,6 +312,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
         domElements: counts.elements,
         drag: dragged,
         pan: panned,
+        zoomedIn,
         heapMb: heap,
         heapAfterExportsMb: heapAfter,
         exports,

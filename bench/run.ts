@@ -19,7 +19,13 @@ import { pngScale } from '../src/io/png';
 import { toSvg } from '../src/io/svg';
 import { approximateMeasure } from '../src/io/text-measure';
 import { createSyntheticDiagram } from '../src/rules/synthetic';
-import { medianOf, runBrowserBench, type BrowserRuns, type PageRun } from './browser-bench';
+import {
+  medianOf,
+  runBrowserBench,
+  type BigRun,
+  type BrowserRuns,
+  type PageRun,
+} from './browser-bench';
 import { measureBundle, type BundleSize } from './bundle-size';
 import { runNodeBench, type NodeCase } from './node-bench';
 import { median, round } from './stats';
@@ -120,6 +126,8 @@ function browserGoals(runs: BrowserRuns): Goal[] {
   const cold = (lists: number[][]) => medianOf(lists, (times) => times[0] ?? NaN);
   const exports = runs.ours5000.map((r) => r.exports);
   const big = runs.ours5000;
+  const big5000 = (figure: string, pick: (r: BigRun) => number, limit: number | null) =>
+    check(figure, medianOf(big, pick), 'ms', limit);
   const heap = medianOf(big, (r) => r.heapMb);
   const heapAfter = medianOf(big, (r) => r.heapAfterExportsMb);
   return [
@@ -183,36 +191,15 @@ function browserGoals(runs: BrowserRuns): Goal[] {
     check('PNG export 200 nodes (first)', cold(runs.png200), 'ms', null),
     check('PNG export 1,000 nodes (warm median)', warm(runs.png1000), 'ms', 2000),
     check('PNG export 1,000 nodes (first)', cold(runs.png1000), 'ms', null),
-    check(
-      '5,000: import → painted',
-      medianOf(big, (r) => r.loadMs),
-      'ms',
-      null,
-    ),
-    check(
-      '5,000: drag frame p95',
-      medianOf(big, (r) => r.drag.frameP95),
-      'ms',
-      33.4,
-    ),
-    check(
-      '5,000: drag long tasks',
-      medianOf(big, (r) => r.drag.longTaskMs),
-      'ms',
-      null,
-    ),
-    check(
-      '5,000: pan frame p95',
-      medianOf(big, (r) => r.pan.frameP95),
-      'ms',
-      33.4,
-    ),
-    check(
-      '5,000: pan long tasks',
-      medianOf(big, (r) => r.pan.longTaskMs),
-      'ms',
-      null,
-    ),
+    big5000('5,000: import → painted', (r) => r.loadMs, null),
+    big5000('5,000 fitted (10 % zoom): drag frame p95', (r) => r.drag.frameP95, 33.4),
+    big5000('5,000 fitted (10 % zoom): drag long tasks', (r) => r.drag.longTaskMs, null),
+    big5000('5,000 fitted (10 % zoom): pan frame p95', (r) => r.pan.frameP95, 33.4),
+    big5000('5,000 fitted (10 % zoom): pan long tasks', (r) => r.pan.longTaskMs, null),
+    big5000('5,000 at ~100 % zoom: drag frame p95', (r) => r.zoomedIn.drag.frameP95, 33.4),
+    big5000('5,000 at ~100 % zoom: drag long tasks', (r) => r.zoomedIn.drag.longTaskMs, null),
+    big5000('5,000 at ~100 % zoom: pan frame p95', (r) => r.zoomedIn.pan.frameP95, 33.4),
+    big5000('5,000 at ~100 % zoom: pan long tasks', (r) => r.zoomedIn.pan.longTaskMs, null),
     check('5,000: JS heap after GC', heap, 'MB', 150),
     check('5,000: heap after 10 exports', heapAfter, 'MB', round(heap * 1.1, 1), '(+10 %)'),
     check(

@@ -14,7 +14,9 @@ const noReact = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'bin', 'bench/results.json'] },
+  {
+    ignores: ['dist', 'node_modules', 'public', 'bin', 'bench/results.json', '.tmp', '.perf-tmp*'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,7 @@ import { KIND_LABEL, layerOf } from '../model/layers';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { LayerIcon } from '../ui/LayerIcon';
 import { LAYER_THEME } from './layer-theme';
+import { isNodeHighlighted } from './highlight';
 import { nodeFacts } from './node-facts';
 import { NodeBadges } from './NodeBadges';
 import { NodeForecast } from './NodeForecast';
@@ -23,7 +24,7 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const layer = layerOf(node.kind);
   const theme = LAYER_THEME[layer];
   const facts = nodeFacts(node);
-  const highlighted = useEditor((s) => s.highlight?.nodes.includes(node.id) ?? false);
+  const highlighted = useEditor((s) => isNodeHighlighted(s, node.id));
   return (
     <div
       className="gtm-node group relative flex flex-col rounded-lg border bg-white text-left shadow-sm"

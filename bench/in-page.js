@@ -81,22 +81,24 @@
         elements: document.getElementsByTagName('*').length,
       };
     },
-    /** Cards fully inside the pane, nearest its centre first: [id, centreX, centreY]. */
+    /**
+     * Cards whose centre leaves room for the drag (100 px to the right) without reaching the
+     * pane's edge, where React Flow would start auto-panning; nearest the pane's centre first.
+     */
     visibleNodes() {
       const pane = document.querySelector('.react-flow').getBoundingClientRect();
       const cx = pane.left + pane.width / 2;
       const cy = pane.top + pane.height / 2;
       return [...document.querySelectorAll('.react-flow__node')]
         .filter(isBenchNode)
-        .map((el) => [el.dataset.id, el.getBoundingClientRect()])
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return [el.dataset.id, r.left + r.width / 2, r.top + r.height / 2];
+        })
         .filter(
-          ([, r]) =>
-            r.left > pane.left + 120 &&
-            r.right < pane.right - 120 &&
-            r.top > pane.top + 40 &&
-            r.bottom < pane.bottom - 40,
+          ([, x, y]) =>
+            x > pane.left + 60 && x < pane.right - 160 && y > pane.top + 60 && y < pane.bottom - 60,
         )
-        .map(([id, r]) => [id, r.left + r.width / 2, r.top + r.height / 2])
         .sort((a, b) => Math.hypot(a[1] - cx, a[2] - cy) - Math.hypot(b[1] - cx, b[2] - cy));
     },
     nodeCentre(id) {

@@ -16,7 +16,7 @@ import { createRoot } from 'react-dom/client';
 /**
  * The reference page for `npm run bench`: React Flow 12 with default nodes and edges, its own
  * `useNodesState` (no store, no audit, no forecast), Background, Controls and MiniMap. The pane
- * has the app's canvas size (the app's top bar, palette and side panel are blank strips here),
+ * has the app's canvas size at 1280 px (its top bar, palette and side panel are blank strips here),
  * so the same viewport shows the same cards. A diagram file is loaded through a file input,
  * like the app's Import. `?x=&y=&zoom=` sets the viewport; `?cull` turns on
  * onlyRenderVisibleElements.
@@ -86,7 +86,7 @@ function Bare() {
             <Controls />
           </ReactFlow>
         </div>
-        <div style={{ width: 320, flexShrink: 0 }} />
+        <div style={{ width: 384, flexShrink: 0 }} />
       </main>
     </div>
   );

@@ -131,20 +131,31 @@ async function drag(page: Page, id: string): Promise<Interaction> {
   return summarizeFrames(await call<Frames>(page, 'stopFrames()'));
 }
 
-/** Drags the empty pane 120 px right and back, 12 px per move. */
+/**
+ * Pans 120 px right and back, 12 px per step: by dragging an empty spot of the pane, or, where
+ * cards cover all of it (5,000 cards zoomed in), with the wheel while Space is held (React Flow
+ * pans on scroll while its pan key is down; a drag that starts on a card moves the card).
+ */
 async function pan(page: Page): Promise<Interaction> {
-  const start = await call<[number, number] | null>(page, 'emptyPanePoint()');
-  if (!start) throw new Error('no empty spot on the pane to pan from');
-  const [x, y] = start;
+  const empty = await call<[number, number] | null>(page, 'emptyPanePoint()');
+  const [x, y] = empty ?? (await call<[number, number]>(page, 'paneCentre()'));
   await page.mouse.move(x, y);
+  if (!empty) {
+    await page.evaluate('document.activeElement?.blur()');
+    await page.keyboard.down('Space');
+  }
   await call(page, 'startFrames()');
-  await page.mouse.down();
+  if (empty) await page.mouse.down();
   let cx = x;
   for (let i = 0; i < STEPS; i++) {
-    cx += Math.floor(i / 10) % 2 === 0 ? 12 : -12;
-    await page.mouse.move(cx, y + (i % 2));
+    const step = Math.floor(i / 10) % 2 === 0 ? 12 : -12;
+    cx += step;
+    // Scrolled distance × panOnScrollSpeed (0.5) is the distance panned.
+    if (empty) await page.mouse.move(cx, y + (i % 2));
+    else await page.mouse.wheel(-2 * step, 0);
   }
-  await page.mouse.up();
+  if (empty) await page.mouse.up();
+  else await page.keyboard.up('Space');
   await frames(page);
   return summarizeFrames(await call<Frames>(page, 'stopFrames()'));
 }

@@ -113,8 +113,8 @@
       const cx = pane.left + pane.width / 2;
       const cy = pane.top + pane.height / 2;
       const points = [];
-      for (let y = pane.top + 60; y < pane.bottom - 60; y += 8) {
-        for (let x = pane.left + 150; x < pane.right - 150; x += 8) points.push([x, y]);
+      for (let y = pane.top + 60; y < pane.bottom - 60; y += 12) {
+        for (let x = pane.left + 150; x < pane.right - 150; x += 12) points.push([x, y]);
       }
       points.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
       return (
@@ -122,6 +122,10 @@
           document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'),
         ) ?? null
       );
+    },
+    paneCentre() {
+      const pane = document.querySelector('.react-flow').getBoundingClientRect();
+      return [pane.left + pane.width / 2, pane.top + pane.height / 2];
     },
     startFrames() {
       state.frames = [];

@@ -67,7 +67,10 @@ export interface BigRun extends PageRun {
     readonly drag: Interaction;
     readonly pan: Interaction;
   };
+  /** Just after the import, fitted view. */
   readonly heapMb: number;
+  /** Right before and after 10 exports (5 SVG, 5 PNG), in the same view. */
+  readonly heapBeforeExportsMb: number;
   readonly heapAfterExportsMb: number;
   readonly exports: readonly ExportRun[];
 }
@@ -309,6 +312,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       const nearId = near[0]?.[0];
       if (!nearId) throw new Error('no card on screen at 5,000 nodes, zoomed in');
       const zoomedIn = { zoom, drag: await drag(page, nearId), pan: await pan(page) };
+      const heapBefore = await heapMb(cdp);
       const exports: ExportRun[] = [];
       for (let i = 0; i < 10; i++) {
         const format = i % 2 === 0 ? 'SVG' : 'PNG';
@@ -325,6 +329,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
         pan: panned,
         zoomedIn,
         heapMb: heap,
+        heapBeforeExportsMb: heapBefore,
         heapAfterExportsMb: heapAfter,
         exports,
       };

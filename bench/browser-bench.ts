@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { serializeDiagram } from '../src/io/serialize';
 import { createSyntheticDiagram } from '../src/rules/synthetic';
-import { CHROME_ARGS, findChrome } from '../tests/e2e/harness';
-import { serve } from './serve';
+import { CHROME_ARGS, findChrome, startServer } from '../tests/e2e/harness';
 import { median, percentile, round } from './stats';
 
 const IN_PAGE = resolve(import.meta.dirname, 'in-page.js');
@@ -209,8 +208,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     ]),
   );
   const file = (n: number) => files.get(n) as Buffer;
-  const app = await serve(options.appDist);
-  const bare = await serve(options.bareDist);
+  const app = await startServer(options.appDist);
+  const bare = await startServer(options.bareDist);
   const browser: Browser = await chromium.launch({
     executablePath: findChrome(),
     headless: true,

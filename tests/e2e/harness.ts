@@ -46,21 +46,24 @@ export function findChrome(): string {
   );
 }
 
-/** Serves the built app (dist/) on 127.0.0.1 with the production CSP, on a free port. */
-export async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
-  if (!existsSync(join(DIST, 'index.html'))) {
+/** Serves a built app (dist/ by default) on 127.0.0.1 with the production CSP, on a free port. */
+export async function startServer(
+  dir: string = DIST,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const root = resolve(dir);
+  if (!existsSync(join(root, 'index.html'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
   }
   const server: Server = createServer((request, response) => {
     void (async () => {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-      let file = normalize(join(DIST, path));
-      if (!file.startsWith(DIST)) {
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) {
         response.writeHead(403).end();
         return;
       }
       const info = await stat(file).catch(() => null);
-      if (!info || info.isDirectory()) file = join(DIST, 'index.html');
+      if (!info || info.isDirectory()) file = join(root, 'index.html');
       const body = await readFile(file);
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

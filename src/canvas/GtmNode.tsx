@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { KIND_LABEL, layerOf } from '../model/layers';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
@@ -10,14 +10,8 @@ import { NodeBadges } from './NodeBadges';
 import { NodeForecast } from './NodeForecast';
 import { useEditor } from '../app/editor-context';
 import { ErrorBoundary } from '../app/ErrorBoundary';
+import { CardHandles } from './CardHandles';
 import type { GtmFlowNode } from './to-flow';
-
-const SIDES = [
-  { id: 't', position: Position.Top },
-  { id: 'b', position: Position.Bottom },
-  { id: 'l', position: Position.Left },
-  { id: 'r', position: Position.Right },
-] as const;
 
 function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const { node } = data;
@@ -64,15 +58,7 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
           <NodeForecast nodeId={node.id} />
         </div>
       </ErrorBoundary>
-      {SIDES.map((side) => (
-        <Handle
-          key={side.id}
-          id={side.id}
-          type="source"
-          position={side.position}
-          className="gtm-handle"
-        />
-      ))}
+      <CardHandles />
     </div>
   );
 }

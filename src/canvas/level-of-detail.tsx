@@ -1,4 +1,4 @@
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditor } from '../app/editor-context';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
@@ -7,6 +7,7 @@ import { GtmNode } from './GtmNode';
 import { isNodeHighlighted } from './highlight';
 import { LAYER_THEME } from './layer-theme';
 import { NodeBadges } from './NodeBadges';
+import { CardHandles } from './CardHandles';
 import type { GtmFlowNode } from './to-flow';
 
 /**
@@ -26,14 +27,6 @@ export const selectDetailed = (s: Pick<ReactFlowState, 'transform' | 'nodes'>) =
 export function useDetailed(): boolean {
   return useStore(selectDetailed);
 }
-
-// The same handles as the full card, so React Flow measures the same handle bounds in both.
-const SIDES = [
-  { id: 't', position: Position.Top },
-  { id: 'b', position: Position.Bottom },
-  { id: 'l', position: Position.Left },
-  { id: 'r', position: Position.Right },
-] as const;
 
 function CompactNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const { node } = data;
@@ -60,15 +53,8 @@ function CompactNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
       >
         {node.title || 'Untitled'}
       </div>
-      {SIDES.map((side) => (
-        <Handle
-          key={side.id}
-          id={side.id}
-          type="source"
-          position={side.position}
-          className="gtm-handle"
-        />
-      ))}
+      {/* The same handles as the full card, so React Flow keeps the same handle bounds in both. */}
+      <CardHandles />
     </div>
   );
 }

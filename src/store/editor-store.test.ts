@@ -79,6 +79,21 @@ describe('editor store intents', () => {
     expect(store.temporal.getState().pastStates.length).toBe(before);
   });
 
+  it('says which kind of transaction is open, outside the undo history', () => {
+    const store = setup();
+    store.getState().addNode('segment');
+    const before = store.temporal.getState().pastStates.length;
+    store.getState().beginTransaction();
+    expect(store.getState().transaction).toBe('gesture');
+    store.getState().endTransaction();
+    expect(store.getState().transaction).toBeNull();
+    store.getState().beginTransaction('typing');
+    expect(store.getState().transaction).toBe('typing');
+    undo(store);
+    expect(store.getState().transaction).toBeNull();
+    expect(store.temporal.getState().pastStates.length).toBe(before - 1);
+  });
+
   it('loading a diagram starts a fresh history', () => {
     const store = setup();
     store.getState().addNode('segment');

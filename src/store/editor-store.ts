@@ -36,12 +36,21 @@ export interface Fragment {
 
 export type ConnectResult = { ok: true; edge: DiagramEdge } | { ok: false; reason: string };
 
+/**
+ * What an open transaction groups: a pointer gesture (a drag: dozens of writes a second, saved
+ * when it ends) or typing in a field (saved as usual, since a focused field can stay open for
+ * minutes).
+ */
+export type TransactionKind = 'gesture' | 'typing';
+
 export interface EditorState {
   /** The document: the only thing undo/redo tracks. */
   diagram: Diagram;
   diagramId: string;
   selection: Selection;
   saveState: SaveState;
+  /** The open transaction's kind, or null; not part of the document. */
+  transaction: TransactionKind | null;
   /** A message for the user about storage or import (shown as a banner). */
   notice: { kind: 'info' | 'warning' | 'error'; text: string } | null;
 
@@ -82,7 +91,7 @@ export interface EditorState {
   /** Replaces the document in one undoable step (quick fixes, auto layout, templates). */
   applyTransform(transform: (diagram: Diagram) => Diagram): void;
   /** Groups the writes until `endTransaction` into one undo step (a drag, typing in a field). */
-  beginTransaction(): void;
+  beginTransaction(kind?: TransactionKind): void;
   endTransaction(): void;
 }
 
@@ -115,6 +124,7 @@ export function createEditorStore(initial: Diagram = createDiagram(), diagramId 
           diagramId,
           selection: EMPTY_SELECTION,
           saveState: { status: 'idle' },
+          transaction: null,
           notice: null,
           dialog: null,
           sideTab: 'Inspector',
@@ -294,15 +304,17 @@ export function createEditorStore(initial: Diagram = createDiagram(), diagramId 
           setNotice(notice) {
             set({ notice });
           },
-          beginTransaction() {
+          beginTransaction(kind = 'gesture') {
             if (transactionBase) return;
             transactionBase = { diagram: get().diagram };
             store.temporal.getState().pause();
+            set({ transaction: kind });
           },
           endTransaction() {
             const base = transactionBase;
             if (!base) return;
             transactionBase = null;
+            set({ transaction: null });
             const temporalStore = store.temporal;
             temporalStore.getState().resume();
             if (base.diagram === get().diagram) return;

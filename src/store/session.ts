@@ -2,11 +2,23 @@ import { createDiagram, createId } from '../model/factories';
 import type { Diagram } from '../model/schema';
 import { describeProblems } from '../io/problems';
 import type { DiagramLibrary, DiagramSummary } from '../persistence/library';
-import type { EditorStore } from './editor-store';
+import type { EditorState, EditorStore } from './editor-store';
 
 export const AUTOSAVE_DELAY_MS = 300;
 /** After a failed save (a full disk, a storage hiccup), try again this long after (tldraw: 10 s). */
 export const RETRY_DELAY_MS = 10_000;
+/**
+ * A save serialises the whole diagram (megabytes at 5,000 cards), which stalls a drag's frames,
+ * so autosave waits while a gesture is open and saves as it ends. A gesture open longer than
+ * this (a drag that never got its pointer-up) still saves, at most once per this long.
+ */
+export const GESTURE_SAVE_HOLD_MS = 5_000;
+
+/** What the session uses of the library: IndexedDB in the app, an in-memory one in tests. */
+export type Library = Pick<
+  DiagramLibrary,
+  'list' | 'currentId' | 'setCurrentId' | 'load' | 'save' | 'remove'
+>;
 
 const CONFLICT_TEXT =
   'This diagram was changed in another tab. Your version here was not saved over it: reload to see the newer one, or save yours as a copy.';
@@ -20,6 +32,8 @@ export class DiagramSession {
   private baseRev = 0;
   private savedDiagram: Diagram | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** While a gesture is open: when it began or last saved; autosave holds until the limit. */
+  private holdSince: number | null = null;
   private pending: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
   private available = true;
@@ -32,7 +46,7 @@ export class DiagramSession {
 
   constructor(
     private readonly store: EditorStore,
-    private readonly library: DiagramLibrary,
+    private readonly library: Library,
   ) {
     this.channel =
       typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('gtm-blueprint');
@@ -61,6 +75,7 @@ export class DiagramSession {
       this.adopt(this.store.getState().diagram, this.store.getState().diagramId, 0);
     }
     this.unsubscribe = this.store.subscribe((state, previous) => {
+      if (state.transaction !== previous.transaction) this.onTransaction(state, previous);
       if (state.diagram !== previous.diagram && state.diagram !== this.savedDiagram)
         this.schedule();
     });
@@ -173,11 +188,37 @@ export class DiagramSession {
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    if (this.available) this.store.getState().setSaveState({ status: 'saving' });
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.pending = this.pending.then(() => this.save());
-    }, AUTOSAVE_DELAY_MS);
+    // A drag calls this on every frame; the status already says so after the first.
+    if (this.available && this.store.getState().saveState.status !== 'saving')
+      this.store.getState().setSaveState({ status: 'saving' });
+    this.timer = setTimeout(() => this.autosave(), AUTOSAVE_DELAY_MS);
+  }
+
+  private autosave(): void {
+    this.timer = null;
+    if (this.holdSince !== null) {
+      const wait = this.holdSince + GESTURE_SAVE_HOLD_MS - Date.now();
+      if (wait > 0) {
+        this.timer = setTimeout(() => this.autosave(), wait);
+        return;
+      }
+      this.holdSince = Date.now();
+    }
+    this.pending = this.pending.then(() => this.save());
+  }
+
+  /**
+   * A gesture starts by saving an edit still waiting for its debounce, so a tab killed mid-drag
+   * keeps everything made before it; the gesture's own writes are saved when it ends.
+   */
+  private onTransaction(state: EditorState, previous: EditorState): void {
+    if (state.transaction === 'gesture') {
+      this.holdSince = Date.now();
+      if (this.timer) void this.flush();
+    } else if (previous.transaction === 'gesture') {
+      this.holdSince = null;
+      if (this.timer) void this.flush();
+    }
   }
 
   private async saveNow(): Promise<void> {

@@ -25,7 +25,7 @@ export function TopBar() {
         aria-label="Diagram name"
         value={name}
         onChange={(e) => renameDiagram(e.currentTarget.value)}
-        onFocus={() => store.getState().beginTransaction()}
+        onFocus={() => store.getState().beginTransaction('typing')}
         onBlur={() => store.getState().endTransaction()}
         className="w-44 rounded-md border border-transparent px-2 py-1 text-sm font-medium hover:border-zinc-200 focus:border-zinc-400 xl:w-60"
       />

@@ -5,7 +5,7 @@ import { useEditorApi } from '../../app/editor-context';
 export function useFieldTransaction() {
   const { store } = useEditorApi();
   return {
-    onFocus: () => store.getState().beginTransaction(),
+    onFocus: () => store.getState().beginTransaction('typing'),
     onBlur: () => store.getState().endTransaction(),
   };
 }

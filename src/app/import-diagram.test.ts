@@ -88,14 +88,14 @@ describe('sizeProblem', () => {
   });
 });
 
-function fakeEditor(current: Diagram) {
+function fakeEditor(current: Diagram, outcome: 'new' | 'replaced-blank' = 'new') {
   const store = createEditorStore(current, 'current');
   const created: Diagram[] = [];
   const session = {
-    createDiagram: vi.fn((diagram: Diagram) => {
+    importDiagram: vi.fn((diagram: Diagram) => {
       created.push(diagram);
       store.getState().loadDiagram(diagram, `d${created.length}`);
-      return Promise.resolve(`d${created.length}`);
+      return Promise.resolve(outcome);
     }),
   } as unknown as DiagramSession;
   const editor: Editor = { store, session };
@@ -114,6 +114,15 @@ describe('openImported', () => {
     expect(store.getState().notice).toEqual({
       kind: 'info',
       text: '“Acme GTM — FY26” opened as a new diagram from “a.json”. Your previous diagram is kept under Diagrams.',
+    });
+  });
+
+  it('does not point to a previous diagram when it took the place of the start-up blank', async () => {
+    const { editor, store } = fakeEditor(createDiagram(), 'replaced-blank');
+    expect(await openImported(editor, parseImportedBytes(fixture, 'a.json'), origin)).toBe(true);
+    expect(store.getState().notice).toEqual({
+      kind: 'info',
+      text: '“Acme GTM — FY26” opened as a new diagram from “a.json”.',
     });
   });
 

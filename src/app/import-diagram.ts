@@ -91,8 +91,9 @@ export interface ImportOrigin {
 const NAME_SHOWN = 80;
 
 /**
- * Opens a parse result: a diagram as a new entry in the library (never over the open one), or
- * the problems in the alert dialog, leaving the open diagram exactly as it was.
+ * Opens a parse result: a diagram as a new entry in the library (never over the open one, unless
+ * that is the untouched blank of a first visit), or the problems in the alert dialog, leaving the
+ * open diagram exactly as it was.
  */
 export async function openImported(
   editor: Editor,
@@ -107,8 +108,11 @@ export async function openImported(
     store.getState().openDialog('import-problems');
     return false;
   }
+  // A blank start-up diagram it replaced was never the user's, so there is nothing to point to.
+  let kept = '';
   try {
-    await session.createDiagram(result.diagram);
+    if ((await session.importDiagram(result.diagram)) === 'new')
+      kept = ' Your previous diagram is kept under Diagrams.';
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     store.getState().setNotice({
@@ -125,7 +129,7 @@ export async function openImported(
       : ` It was updated from format version ${result.migratedFrom}.`;
   store.getState().setNotice({
     kind: 'info',
-    text: `“${name}” opened as a new diagram ${origin.from}.${migrated} Your previous diagram is kept under Diagrams.`,
+    text: `“${name}” opened as a new diagram ${origin.from}.${migrated}${kept}`,
   });
   return true;
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDiagram } from '../model/factories';
 import { createEditorStore, type EditorStore } from './editor-store';
 import { AUTOSAVE_DELAY_MS, DiagramSession, GESTURE_SAVE_HOLD_MS } from './session';
 import { MemoryLibrary } from './test-library';
@@ -125,5 +126,49 @@ describe('autosave around a drag', () => {
     await wait(AUTOSAVE_DELAY_MS + 10);
     expect(lastSaved()?.name).toBe('Q3 plan');
     expect(store.getState().transaction).toBe('typing');
+  });
+});
+
+describe('importing on a first visit', () => {
+  const shared = () => ({ ...createDiagram('Shared plan'), nodes: [], edges: [] });
+
+  it('takes the place of the untouched blank diagram start-up made', async () => {
+    await startSession();
+    const blankId = store.getState().diagramId;
+    expect((await library.list()).map((s) => s.name)).toEqual(['Untitled diagram']);
+
+    const diagram = shared();
+    expect(await session.importDiagram(diagram)).toBe('replaced-blank');
+    expect(store.getState().diagram).toBe(diagram);
+    expect(store.getState().diagramId).toBe(blankId);
+    expect((await library.list()).map((s) => s.name)).toEqual(['Shared plan']);
+    expect(session.list().map((s) => s.name)).toEqual(['Shared plan']);
+
+    // Only once: the next import is a diagram of its own.
+    expect(await session.importDiagram(shared())).toBe('new');
+    expect(await library.list()).toHaveLength(2);
+  });
+
+  it('keeps the start-up diagram once it has been edited', async () => {
+    await startSession();
+    store.getState().addNode('channel');
+    expect(await session.importDiagram(shared())).toBe('new');
+    const list = await library.list();
+    expect(list.map((s) => [s.name, s.nodeCount])).toEqual([
+      ['Untitled diagram', 1],
+      ['Shared plan', 0],
+    ]);
+  });
+
+  it('never replaces a diagram restored from the library', async () => {
+    library = new MemoryLibrary();
+    await library.save('d-old', createDiagram('Untitled diagram'), 0);
+    await library.setCurrentId('d-old');
+    store = createEditorStore();
+    session = new DiagramSession(store, library);
+    await session.start();
+    expect(store.getState().diagramId).toBe('d-old');
+    expect(await session.importDiagram(shared())).toBe('new');
+    expect((await library.list()).map((s) => s.id)).toContain('d-old');
   });
 });

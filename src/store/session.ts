@@ -41,6 +41,8 @@ export class DiagramSession {
   private failure: string | null = null;
   private readonly listeners = new Set<() => void>();
   private summaries: DiagramSummary[] = [];
+  /** The blank diagram start-up made because there was nothing to restore. */
+  private startupBlank: { readonly id: string; readonly diagram: Diagram } | null = null;
   private readonly channel: BroadcastChannel | null;
   readonly tabId = createId('tab');
 
@@ -68,7 +70,8 @@ export class DiagramSession {
             text: `Your last diagram could not be read, so it was set aside (nothing was deleted) and a new one was started.\n${describeProblems(loaded.problems, 3)}`,
           });
         }
-        await this.createDiagram(createDiagram());
+        const blank = createDiagram();
+        this.startupBlank = { id: await this.createDiagram(blank), diagram: blank };
       }
     } catch (error) {
       this.markUnavailable(error);
@@ -116,6 +119,25 @@ export class DiagramSession {
     this.adopt(diagram, id, 0);
     await this.saveNow();
     return id;
+  }
+
+  /**
+   * Opens an imported diagram (a file, a share link) as a new one. On a first visit start-up has
+   * already made a blank diagram; while it is still the same untouched blank, the import takes
+   * its place instead of leaving an empty "Untitled diagram" behind. Anything else is kept.
+   */
+  async importDiagram(diagram: Diagram): Promise<'new' | 'replaced-blank'> {
+    await this.flush();
+    const { diagram: open, diagramId } = this.store.getState();
+    const blank = this.startupBlank;
+    if (!blank || blank.id !== diagramId || blank.diagram !== open) {
+      await this.createDiagram(diagram);
+      return 'new';
+    }
+    this.startupBlank = null;
+    this.adopt(diagram, blank.id, this.baseRev);
+    await this.saveNow();
+    return 'replaced-blank';
   }
 
   async openDiagram(id: string): Promise<boolean> {

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { parseDiagramFile } from '../../src/io/parse-file';
 import { DIAGRAM_TEXT_KEYWORD, readPngSize, readTextChunk } from '../../src/io/png-chunks';
 import { serializeDiagram } from '../../src/io/serialize';
+import { encodeShareLink } from '../../src/io/share-link';
 import type { Diagram } from '../../src/model/schema';
 import { createSyntheticDiagram } from '../../src/rules/synthetic';
 import { openApp, settle, waitForSaved, type Session } from './harness';
@@ -73,6 +74,17 @@ async function savedDiagramNames(page: Page): Promise<string[]> {
     .getByRole('button', { name: 'Close' })
     .click();
   return names.sort();
+}
+
+/** Reloads a tab showing a diagram with stages, then lists the saved diagrams. */
+async function namesAfterReload(page: Page): Promise<string[]> {
+  await page.reload();
+  await page
+    .getByRole('group', { name: /\(stage\)$/ })
+    .first()
+    .waitFor();
+  await settle(page);
+  return savedDiagramNames(page);
 }
 
 async function nodeCount(page: Page): Promise<number> {
@@ -270,16 +282,32 @@ describe('transfer: export, import and share links', () => {
       assert.deepEqual(opened.nodes, template.nodes);
       assert.deepEqual(opened.edges, template.edges);
       const count = (await savedDiagramNames(other)).length;
-      await other.reload();
-      await other
-        .getByRole('group', { name: /\(stage\)$/ })
-        .first()
-        .waitFor();
-      await settle(other);
-      assert.equal((await savedDiagramNames(other)).length, count, 'a reload imports nothing');
+      assert.equal((await namesAfterReload(other)).length, count, 'a reload imports nothing');
       assert.deepEqual(errors, []);
     } finally {
       await other.close();
+    }
+  });
+
+  it('opens a share link on a first visit with only the shared diagram under Diagrams', async () => {
+    const parsed = parseDiagramFile(await readFile('tests/fixtures/audit-clean.json', 'utf8'));
+    assert.ok(parsed.ok);
+    const { name } = parsed.diagram;
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const visitor = await context.newPage();
+      visitor.setDefaultTimeout(8000);
+      await visitor.goto(encodeShareLink(parsed.diagram, session.url));
+      const notice = noticeNaming(visitor, 'opened as a new diagram from a shared link');
+      await notice.waitFor();
+      assert.doesNotMatch((await notice.textContent()) ?? '', /previous diagram/);
+      await waitForSaved(visitor);
+      assert.equal(await visitor.getByLabel('Diagram name').inputValue(), name);
+      assert.deepEqual(await savedDiagramNames(visitor), [name], 'no empty "Untitled diagram"');
+
+      assert.deepEqual(await namesAfterReload(visitor), [name]);
+    } finally {
+      await context.close();
     }
   });
 

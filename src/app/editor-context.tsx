@@ -35,3 +35,12 @@ export function useDiagramList() {
     () => session.list(),
   );
 }
+
+/** Saved copies that no longer read, set aside by the library. */
+export function useUnreadableDiagrams() {
+  const { session } = useEditorApi();
+  return useSyncExternalStore(
+    (listener) => session.subscribe(listener),
+    () => session.listUnreadable(),
+  );
+}

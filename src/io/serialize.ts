@@ -12,7 +12,7 @@ export function serializeDiagram(diagram: Diagram, options: { pretty?: boolean }
 }
 
 /** A file name from the diagram name: safe on every OS, never empty. */
-export function fileNameFor(diagram: Diagram, extension: string): string {
+export function fileNameFor(diagram: Pick<Diagram, 'name'>, extension: string): string {
   const base =
     diagram.name
       .normalize('NFKD')

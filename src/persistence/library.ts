@@ -16,6 +16,15 @@ export interface DiagramSummary {
   readonly nodeCount: number;
 }
 
+/** A saved copy that failed to read and was set aside, byte for byte, under `key`. */
+export interface UnreadableSummary {
+  readonly key: string;
+  readonly id: string;
+  /** The name the diagram was last listed under. */
+  readonly name: string;
+  readonly setAsideAt: number;
+}
+
 interface StoredDoc {
   readonly text: string;
   readonly rev: number;
@@ -34,7 +43,9 @@ export type SaveResult =
 
 const INDEX_KEY = 'index';
 const CURRENT_KEY = 'current';
-const docKey = (id: string) => `doc:${id}`;
+const DOC_PREFIX = 'doc:';
+const QUARANTINE_PREFIX = 'quarantine:';
+const docKey = (id: string) => `${DOC_PREFIX}${id}`;
 
 export class DiagramLibrary {
   private readonly db: UseStore;
@@ -43,9 +54,48 @@ export class DiagramLibrary {
     this.db = createStore(dbName, 'library');
   }
 
+  /**
+   * The diagrams that can be opened. A diagram set aside as unreadable keeps its entry in the
+   * index (for its name) but has no saved copy left, so it is listed by `listUnreadable` instead.
+   */
   async list(): Promise<DiagramSummary[]> {
-    const index = await get<unknown>(INDEX_KEY, this.db);
-    return Array.isArray(index) ? (index.filter(isSummary) as DiagramSummary[]) : [];
+    const { index, keys } = await this.readIndex();
+    return index.filter((summary) => keys.has(docKey(summary.id)));
+  }
+
+  /** The saved copies set aside because they no longer read, newest first. */
+  async listUnreadable(): Promise<UnreadableSummary[]> {
+    const { index, keys } = await this.readIndex();
+    const names = new Map(index.map((summary) => [summary.id, summary.name]));
+    const unreadable: UnreadableSummary[] = [];
+    for (const key of keys) {
+      const parsed = parseQuarantineKey(key);
+      if (parsed) unreadable.push({ key, ...parsed, name: names.get(parsed.id) ?? '' });
+    }
+    return unreadable.sort((a, b) => b.setAsideAt - a.setAsideAt);
+  }
+
+  /**
+   * The bytes of a copy set aside, as they were saved: the file text the app wrote, or, for a
+   * value that is not even a saved document, that value as JSON. Null when there is none.
+   */
+  async readUnreadable(key: string): Promise<string | null> {
+    if (!key.startsWith(QUARANTINE_PREFIX)) return null;
+    const raw = await get<unknown>(key, this.db);
+    return raw === undefined ? null : storedText(raw);
+  }
+
+  private readIndex(): Promise<{ index: DiagramSummary[]; keys: Set<string> }> {
+    return this.db('readonly', async (store) => {
+      const [index, keys] = await Promise.all([
+        promisifyRequest<unknown>(store.get(INDEX_KEY)),
+        promisifyRequest<IDBValidKey[]>(store.getAllKeys()),
+      ]);
+      return {
+        index: (Array.isArray(index) ? index.filter(isSummary) : []) as DiagramSummary[],
+        keys: new Set(keys.filter((key): key is string => typeof key === 'string')),
+      };
+    });
   }
 
   /**
@@ -73,11 +123,10 @@ export class DiagramLibrary {
   async load(id: string): Promise<LoadResult> {
     const raw = await get<unknown>(docKey(id), this.db);
     if (raw === undefined) return { ok: false, reason: 'missing' };
-    const text = isStoredDoc(raw) ? raw.text : typeof raw === 'string' ? raw : JSON.stringify(raw);
-    const parsed = parseDiagramFile(text);
+    const parsed = parseDiagramFile(storedText(raw));
     if (parsed.ok)
       return { ok: true, diagram: parsed.diagram, rev: isStoredDoc(raw) ? raw.rev : 0 };
-    const quarantineKey = `quarantine:${id}:${Date.now()}`;
+    const quarantineKey = `${QUARANTINE_PREFIX}${id}:${Date.now()}`;
     // Written before the original is removed, so nothing is lost if either step fails.
     await set(quarantineKey, raw, this.db);
     await del(docKey(id), this.db);
@@ -125,7 +174,8 @@ export class DiagramLibrary {
   }
 
   async remove(id: string): Promise<void> {
-    const index = await this.list();
+    // The whole index, so the entries of copies set aside keep their names.
+    const { index } = await this.readIndex();
     await setMany([[INDEX_KEY, index.filter((s) => s.id !== id)]], this.db);
     await del(docKey(id), this.db);
   }
@@ -174,6 +224,20 @@ function writeTabDiagram(id: string): void {
   } catch {
     // Without it, a reload opens the diagram saved last, as before.
   }
+}
+
+function storedText(raw: unknown): string {
+  return isStoredDoc(raw) ? raw.text : typeof raw === 'string' ? raw : JSON.stringify(raw);
+}
+
+/** `quarantine:<diagram id>:<time set aside>`; ids never hold a colon, but the time is last. */
+function parseQuarantineKey(key: string): { id: string; setAsideAt: number } | null {
+  if (!key.startsWith(QUARANTINE_PREFIX)) return null;
+  const rest = key.slice(QUARANTINE_PREFIX.length);
+  const colon = rest.lastIndexOf(':');
+  const setAsideAt = Number(rest.slice(colon + 1));
+  if (colon <= 0 || !Number.isFinite(setAsideAt)) return null;
+  return { id: rest.slice(0, colon), setAsideAt };
 }
 
 function isStoredDoc(value: unknown): value is StoredDoc {

@@ -1,7 +1,7 @@
 import { createDiagram, createId } from '../model/factories';
 import type { Diagram } from '../model/schema';
 import { describeProblems } from '../io/problems';
-import type { DiagramLibrary, DiagramSummary } from '../persistence/library';
+import type { DiagramLibrary, DiagramSummary, UnreadableSummary } from '../persistence/library';
 import type { EditorState, EditorStore } from './editor-store';
 
 export const AUTOSAVE_DELAY_MS = 300;
@@ -17,7 +17,14 @@ export const GESTURE_SAVE_HOLD_MS = 5_000;
 /** What the session uses of the library: IndexedDB in the app, an in-memory one in tests. */
 export type Library = Pick<
   DiagramLibrary,
-  'list' | 'currentId' | 'setCurrentId' | 'load' | 'save' | 'remove'
+  | 'list'
+  | 'listUnreadable'
+  | 'readUnreadable'
+  | 'currentId'
+  | 'setCurrentId'
+  | 'load'
+  | 'save'
+  | 'remove'
 >;
 
 const CONFLICT_TEXT =
@@ -41,6 +48,7 @@ export class DiagramSession {
   private failure: string | null = null;
   private readonly listeners = new Set<() => void>();
   private summaries: DiagramSummary[] = [];
+  private unreadable: UnreadableSummary[] = [];
   /** The blank diagram start-up made because there was nothing to restore. */
   private startupBlank: { readonly id: string; readonly diagram: Diagram } | null = null;
   private readonly channel: BroadcastChannel | null;
@@ -58,7 +66,7 @@ export class DiagramSession {
   /** Restores the last open diagram, or starts a blank one. */
   async start(): Promise<void> {
     try {
-      this.summaries = await this.library.list();
+      await this.readLists();
       const id = await this.library.currentId();
       const loaded = id ? await this.library.load(id) : null;
       if (id && loaded?.ok) {
@@ -67,7 +75,7 @@ export class DiagramSession {
         if (id && loaded && !loaded.ok && loaded.reason === 'corrupt') {
           this.store.getState().setNotice({
             kind: 'error',
-            text: `Your last diagram could not be read, so it was set aside (nothing was deleted) and a new one was started.\n${describeProblems(loaded.problems, 3)}`,
+            text: `Your last diagram could not be read, so it was set aside (nothing was deleted) and a new one was started. Its saved copy can be downloaded from Diagrams.\n${describeProblems(loaded.problems, 3)}`,
           });
         }
         const blank = createDiagram();
@@ -97,6 +105,16 @@ export class DiagramSession {
 
   list(): readonly DiagramSummary[] {
     return this.summaries;
+  }
+
+  /** Saved copies that no longer read, set aside rather than listed as if they would open. */
+  listUnreadable(): readonly UnreadableSummary[] {
+    return this.unreadable;
+  }
+
+  /** The saved bytes of a copy set aside, to download; null when they are gone. */
+  readUnreadable(key: string): Promise<string | null> {
+    return this.library.readUnreadable(key);
   }
 
   /** Saves now (used before switching diagrams and by tests). */
@@ -149,7 +167,7 @@ export class DiagramSession {
         text:
           loaded.reason === 'missing'
             ? 'That diagram is no longer in this browser.'
-            : `That diagram could not be read, so it was set aside (nothing was deleted).\n${describeProblems(loaded.problems, 3)}`,
+            : `That diagram could not be read, so it was set aside (nothing was deleted); its saved copy can be downloaded from Diagrams.\n${describeProblems(loaded.problems, 3)}`,
       });
       await this.refreshList();
       return false;
@@ -323,9 +341,16 @@ export class DiagramSession {
     }
   }
 
+  private async readLists(): Promise<void> {
+    [this.summaries, this.unreadable] = await Promise.all([
+      this.library.list(),
+      this.library.listUnreadable(),
+    ]);
+  }
+
   private async refreshList(): Promise<void> {
     try {
-      this.summaries = await this.library.list();
+      await this.readLists();
     } catch {
       // The list is a convenience; the open diagram does not depend on it.
     }

@@ -1,5 +1,10 @@
 import type { Diagram } from '../model/schema';
-import type { DiagramSummary, LoadResult, SaveResult } from '../persistence/library';
+import type {
+  DiagramSummary,
+  LoadResult,
+  SaveResult,
+  UnreadableSummary,
+} from '../persistence/library';
 import type { Library } from './session';
 
 /**
@@ -14,6 +19,16 @@ export class MemoryLibrary implements Library {
 
   list(): Promise<DiagramSummary[]> {
     return Promise.resolve([...this.summaries]);
+  }
+
+  readonly unreadable = new Map<string, { summary: UnreadableSummary; text: string }>();
+
+  listUnreadable(): Promise<UnreadableSummary[]> {
+    return Promise.resolve([...this.unreadable.values()].map((entry) => entry.summary));
+  }
+
+  readUnreadable(key: string): Promise<string | null> {
+    return Promise.resolve(this.unreadable.get(key)?.text ?? null);
   }
 
   currentId(): Promise<string | undefined> {

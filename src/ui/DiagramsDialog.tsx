@@ -2,8 +2,12 @@ import { useState } from 'react';
 import { useDiagramList, useEditor, useEditorApi } from '../app/editor-context';
 import { createDiagram } from '../model/factories';
 import { Dialog } from './Dialog';
+import { UnreadableDiagrams } from './UnreadableDiagrams';
 
-/** The diagrams kept in this browser: create, open, rename, duplicate and delete. */
+/**
+ * The diagrams kept in this browser: create, open, rename, duplicate and delete; below them, the
+ * saved copies that could not be read.
+ */
 export function DiagramsDialog({ onClose }: { onClose: () => void }) {
   const { session } = useEditorApi();
   const list = useDiagramList();
@@ -138,6 +142,7 @@ export function DiagramsDialog({ onClose }: { onClose: () => void }) {
           );
         })}
       </ul>
+      <UnreadableDiagrams />
     </Dialog>
   );
 }

@@ -1,25 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
 import { openApp, settle, type Session } from './harness';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Runs axe over the page as it is and lists every serious or critical violation. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  // axe gave up on nothing: a rule it could not run is not a pass.
-  assert.ok(results.passes.length > 0, 'axe ran its checks');
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map(
-        (node) =>
-          `${v.id} (${v.impact}) at ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ') ?? v.help}`,
-      ),
-    );
-}
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const found = await seriousViolations(page);

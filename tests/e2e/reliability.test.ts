@@ -12,6 +12,7 @@ import {
   type Download,
   type Page,
 } from 'playwright-core';
+import { seriousViolations } from './axe';
 import { CHROME_ARGS, findChrome, launchBrowser, startServer, waitForSaved } from './harness';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -150,6 +151,59 @@ async function crashTab(context: BrowserContext, page: Page): Promise<void> {
   void cdp.send('Page.crash').catch(() => undefined);
   await crashed;
   await page.close().catch(() => undefined);
+}
+
+// In the page, promises are written inline: tsx would wrap a named helper in a `__name` call
+// the page lacks.
+const openLibraryDb = `new Promise((done, fail) => {
+  const open = indexedDB.open('gtm-blueprint');
+  open.onsuccess = () => done(open.result);
+  open.onerror = () => fail(open.error);
+})`;
+
+/** A value of the app's IndexedDB store, read in the page. */
+async function readStored(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    `(async () => {
+      const db = await ${openLibraryDb};
+      const value = await new Promise((done) => {
+        const r = db.transaction('library').objectStore('library').get(${JSON.stringify(key)});
+        r.onsuccess = () => done(r.result);
+      });
+      db.close();
+      return value;
+    })()`,
+  );
+}
+
+async function storedKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    `(async () => {
+      const db = await ${openLibraryDb};
+      const keys = await new Promise((done) => {
+        const r = db.transaction('library').objectStore('library').getAllKeys();
+        r.onsuccess = () => done(r.result.map(String));
+      });
+      db.close();
+      return keys;
+    })()`,
+  );
+}
+
+/** Writes a value straight into the app's IndexedDB store, as damage from outside would. */
+async function writeStored(page: Page, key: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    `(async () => {
+      const db = await ${openLibraryDb};
+      await new Promise((done, fail) => {
+        const tx = db.transaction('library', 'readwrite');
+        tx.objectStore('library').put(${JSON.stringify(value)}, ${JSON.stringify(key)});
+        tx.oncomplete = () => done();
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+    })()`,
+  );
 }
 
 async function waitForDownload(page: Page, action: () => Promise<void>): Promise<Download> {
@@ -452,54 +506,17 @@ describe('reliability: storage faults', () => {
     await page.getByRole('button', { name: 'Add channel', exact: true }).click();
     await waitForSaved(page);
 
-    // Inline promises only: tsx would wrap a named helper in a `__name` call the page lacks.
-    const { id, garbage } = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((done, fail) => {
-        const open = indexedDB.open('gtm-blueprint');
-        open.onsuccess = () => done(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      const current = await new Promise<unknown>((done) => {
-        const r = db.transaction('library').objectStore('library').get('current');
-        r.onsuccess = () => done(r.result);
-      });
-      // A write cut short: the start of the file and nothing after.
-      const value = { text: '{"format":"gtm-blueprint","version":1,"nodes":[{"id":"n_', rev: 9 };
-      await new Promise<void>((done, fail) => {
-        const tx = db.transaction('library', 'readwrite');
-        tx.objectStore('library').put(value, `doc:${String(current)}`);
-        tx.oncomplete = () => done();
-        tx.onerror = () => fail(tx.error);
-      });
-      db.close();
-      return { id: String(current), garbage: value };
-    });
+    const id = String(await readStored(page, 'current'));
+    // A write cut short: the start of the file and nothing after.
+    const garbage = { text: '{"format":"gtm-blueprint","version":1,"nodes":[{"id":"n_', rev: 9 };
+    await writeStored(page, `doc:${id}`, garbage);
 
     await page.reload();
     await alert(page, 'Your last diagram could not be read, so it was set aside').waitFor();
     await alert(page, 'nothing was deleted').waitFor();
 
-    const quarantined = await page.evaluate(async (docId) => {
-      const db = await new Promise<IDBDatabase>((done) => {
-        const open = indexedDB.open('gtm-blueprint');
-        open.onsuccess = () => done(open.result);
-      });
-      const store = db.transaction('library').objectStore('library');
-      const keys = await new Promise<IDBValidKey[]>((done) => {
-        const r = store.getAllKeys();
-        r.onsuccess = () => done(r.result);
-      });
-      const key = keys.find((k) => String(k).startsWith(`quarantine:${docId}:`));
-      const value =
-        key === undefined
-          ? null
-          : await new Promise<unknown>((done) => {
-              const r = db.transaction('library').objectStore('library').get(key);
-              r.onsuccess = () => done(r.result);
-            });
-      db.close();
-      return { key: key === undefined ? null : String(key), value };
-    }, id);
+    const key = (await storedKeys(page)).find((k) => k.startsWith(`quarantine:${id}:`));
+    const quarantined = { key, value: key === undefined ? null : await readStored(page, key) };
     assert.ok(quarantined.key, 'the unreadable copy is kept under a quarantine key');
     assert.deepEqual(quarantined.value, garbage, 'byte for byte');
 
@@ -511,6 +528,55 @@ describe('reliability: storage faults', () => {
       file.nodes.map((n) => n.title),
       ['Stage'],
     );
+    assert.deepEqual(errors, []);
+  });
+
+  it('lists a diagram that no longer reads apart, under "Could not be read", to download', async () => {
+    const { page, errors } = await freshTab();
+    await page.getByLabel('Diagram name').fill('Q3 plan');
+    await page.getByRole('button', { name: 'Add channel', exact: true }).click();
+    await waitForSaved(page);
+    const id = String(await readStored(page, 'current'));
+
+    const diagrams = page.getByRole('dialog', { name: 'Diagrams' });
+    const saved = diagrams.getByRole('list', { name: 'Saved diagrams' });
+    const unreadable = diagrams.getByRole('list', { name: 'Diagrams that could not be read' });
+    await page.getByRole('button', { name: 'Diagrams', exact: true }).click();
+    await diagrams.getByRole('button', { name: 'New diagram' }).click();
+    await diagrams.waitFor({ state: 'detached' });
+    await page.getByLabel('Diagram name').fill('Pipeline review');
+    await waitForSaved(page);
+
+    const garbage = '{"format":"gtm-blueprint","version":1,"name":"Q3 plan","nodes":[{"id":"n_';
+    await writeStored(page, `doc:${id}`, { text: garbage, rev: 3 });
+    await page.getByRole('button', { name: 'Diagrams', exact: true }).click();
+    assert.equal(await unreadable.count(), 0, 'nothing is known to be damaged before it is read');
+    await diagrams.getByRole('button', { name: 'Open Q3 plan', exact: true }).click();
+    await alert(page, 'That diagram could not be read, so it was set aside').waitFor();
+    assert.equal(await page.getByLabel('Diagram name').inputValue(), 'Pipeline review');
+
+    await page.getByRole('button', { name: 'Diagrams', exact: true }).click();
+    const item = unreadable.getByRole('listitem', { name: 'Q3 plan' });
+    await item.waitFor();
+    assert.deepEqual(
+      await saved
+        .getByRole('listitem')
+        .evaluateAll((items) => items.map((i) => i.getAttribute('aria-label'))),
+      ['Pipeline review'],
+    );
+    assert.equal(await item.getByRole('button', { name: /^Open/ }).count(), 0, 'it does not open');
+    assert.deepEqual(await seriousViolations(page), [], 'no serious axe violations');
+    const download = await waitForDownload(page, () =>
+      item.getByRole('button', { name: 'Download the saved copy of Q3 plan' }).click(),
+    );
+    assert.equal(download.suggestedFilename(), 'q3-plan-unreadable.json');
+    assert.equal(await downloadedText(download), garbage, 'the bytes as they were saved');
+
+    // Still set aside, and still listed apart, after a reload.
+    await page.reload();
+    await page.getByRole('button', { name: 'Diagrams', exact: true }).click();
+    await item.waitFor();
+    assert.equal(await saved.getByRole('listitem').count(), 1);
     assert.deepEqual(errors, []);
   });
 

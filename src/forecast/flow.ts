@@ -38,7 +38,7 @@ export interface Flow {
   readonly channels: readonly ChannelFlow[];
   /** Parallel to `pipeline.stages`. */
   readonly stages: readonly StageFlow[];
-  /** The inflow of every close: the won deals per month. */
+  /** The inflow of every close: the won deals per month; unknown when no channel feeds a stage. */
   readonly won: Estimate;
 }
 
@@ -84,7 +84,11 @@ export function computeFlow(diagram: Diagram): Flow {
   }
 
   const outflow: Estimate[] = new Array<Estimate>(pipe.length).fill(ZERO);
-  let won = ZERO;
+  // With no channel feeding the pipeline, "0 won" would be a guess about a diagram not yet
+  // drawn (an empty one included), not a forecast; stages still show their own zero inflow.
+  let won = channels.some((channel) => channel.entries.length > 0)
+    ? ZERO
+    : unknown(MESSAGES.noChannelFeedsPipeline());
   for (const i of order) {
     const stage = pipe[i]!;
     if (stage.loop !== null) {

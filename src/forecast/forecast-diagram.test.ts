@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valueOf, type Estimate } from './estimate';
+import { isKnown, valueOf, type Estimate } from './estimate';
 import { forecastDiagram } from './forecast-diagram';
 import type { Forecast } from './forecast-types';
 import { chain, channel, diagramOf, edge, motion, revops, stage } from './test-diagram';
@@ -286,8 +286,33 @@ describe('forecastDiagram', () => {
     const reason =
       'Channel "Events" does not reach a pipeline stage, so its leads are not forecast.';
     expect(events.cac).toEqual({ unknown: reason });
-    expect(value(forecast.totals.leads)).toBeCloseTo(50 + 1 / 3);
+    // Its leads never enter the pipeline, so they are not counted in the totals either.
+    expect(value(events.leads)).toBeCloseTo(1 / 3);
+    expect(value(forecast.totals.leads)).toBeCloseTo(50);
     expect(value(forecast.totals.won)).toBeCloseTo(1);
+  });
+
+  it('leaves the totals known when a channel that reaches no stage has no volume', () => {
+    const diagram = straight();
+    diagram.nodes.push(channel('Webinars', { period: 'month' }));
+    const forecast = forecastDiagram(diagram);
+    const webinars = forecast.channels[1]!;
+    expect(webinars.leads).toEqual({ unknown: 'Channel "Webinars" has no volume.' });
+    for (const total of Object.values(forecast.totals)) expect(isKnown(total)).toBe(true);
+    expect(value(forecast.totals.leads)).toBeCloseTo(50);
+    expect(forecast.notes).toContain(
+      'Channel "Webinars" does not reach a pipeline stage, so its leads are not forecast.',
+    );
+  });
+
+  it('forecasts nothing while no channel feeds the pipeline, with stages at zero', () => {
+    const diagram = straight();
+    diagram.edges = diagram.edges.filter((e) => e.source !== 'Email');
+    const forecast = forecastDiagram(diagram);
+    const reason = 'No channel reaches a pipeline stage yet, so there is nothing to forecast.';
+    for (const total of Object.values(forecast.totals)) expect(total).toEqual({ unknown: reason });
+    expect(forecast.unknowns).toContain(reason);
+    expect(forecast.stages.map((s) => value(s.inflow))).toEqual(forecast.stages.map(() => 0));
   });
 
   describe('motion and ACV', () => {
@@ -362,11 +387,13 @@ describe('forecastDiagram', () => {
     );
   });
 
-  it('forecasts an empty diagram as zero with the missing pieces named', () => {
+  it('forecasts no figure for an empty diagram, for one reason, rather than $0', () => {
     const forecast = forecastDiagram(diagramOf([], []));
-    expect(value(forecast.totals.leads)).toBe(0);
-    expect(value(forecast.totals.won)).toBe(0);
-    expect(value(forecast.totals.newArr)).toBe(0);
+    const reason = 'No channel reaches a pipeline stage yet, so there is nothing to forecast.';
+    expect(forecast.totals.leads).toEqual({ unknown: reason });
+    expect(forecast.totals.won).toEqual({ unknown: reason });
+    expect(forecast.totals.newArr).toEqual({ unknown: reason });
+    expect(forecast.unknowns).toEqual([reason]);
     expect(forecast.stages).toEqual([]);
   });
 });

@@ -44,15 +44,19 @@ export function forecastDiagram(diagram: Diagram): Forecast {
 
   const won = flow.won;
   const opportunities = opportunitiesOf(stages);
-  const totals: ForecastTotals = {
-    leads: sum(channels.map((c) => c.leads)),
-    mql: outflowOf(stages, 'lead-to-mql', 'MQLs'),
-    sql: outflowOf(stages, 'mql-to-sql', 'SQLs'),
-    opportunities,
-    won,
-    newArr: multiply(won, acv),
-    salesVelocity: velocityOf(flow, economics, opportunities),
-  };
+  const totals: ForecastTotals = feedsPipeline({ channels })
+    ? {
+        // A channel that reaches no stage is left out (a note says so): known or not, its
+        // leads never enter the pipeline.
+        leads: sum(channels.filter((c) => c.entryStageIds.length > 0).map((c) => c.leads)),
+        mql: outflowOf(stages, 'lead-to-mql', 'MQLs'),
+        sql: outflowOf(stages, 'mql-to-sql', 'SQLs'),
+        opportunities,
+        won,
+        newArr: multiply(won, acv),
+        salesVelocity: velocityOf(flow, economics, opportunities),
+      }
+    : unfedTotals();
 
   const unknowns = collectUnknowns(channels, stages, totals);
   const notes = [
@@ -72,6 +76,25 @@ export function forecastDiagram(diagram: Diagram): Forecast {
     unknowns,
     notes: notes.filter((text) => !unknowns.includes(text)),
   };
+}
+
+/** Every total unknown for one reason, when no channel feeds the pipeline. */
+function unfedTotals(): ForecastTotals {
+  const nothing = unknown(MESSAGES.noChannelFeedsPipeline());
+  return {
+    leads: nothing,
+    mql: nothing,
+    sql: nothing,
+    opportunities: nothing,
+    won: nothing,
+    newArr: nothing,
+    salesVelocity: nothing,
+  };
+}
+
+/** Whether any channel reaches a stage; until one does, every total is unknown. */
+export function feedsPipeline(forecast: Pick<Forecast, 'channels'>): boolean {
+  return forecast.channels.some((channel) => channel.entryStageIds.length > 0);
 }
 
 function withKey(stages: readonly StageForecast[], key: RateKey): StageForecast[] {

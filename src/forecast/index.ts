@@ -1,5 +1,5 @@
 /** The funnel forecast: pure TypeScript shared by the editor and the CLI. */
-export { forecastDiagram, DEFAULT_CURRENCY } from './forecast-diagram';
+export { forecastDiagram, feedsPipeline, DEFAULT_CURRENCY } from './forecast-diagram';
 export type { ChannelForecast, Forecast, ForecastTotals, StageForecast } from './forecast-types';
 export { isKnown, known, unknown, valueOf, type Estimate } from './estimate';
 export { compareChannels, type ChannelComparisonRow } from './compare-channels';

@@ -21,6 +21,8 @@ export const MESSAGES = {
   channelNoSpend: (channel: string) => `Channel "${channel}" has no spend.`,
   channelNoStage: (channel: string) =>
     `Channel "${channel}" does not reach a pipeline stage, so its leads are not forecast.`,
+  noChannelFeedsPipeline: () =>
+    'No channel reaches a pipeline stage yet, so there is nothing to forecast.',
   channelWinsNothing: (channel: string) =>
     `Channel "${channel}" wins no deals, so its CAC is not defined.`,
   noMotion: () => 'The diagram has no sales motion, so the ACV is unknown.',

@@ -81,6 +81,18 @@ describe('forecast: read it, change a rate, compare channels, stress it, check t
     await session?.close();
   });
 
+  it('shows no forecast, rather than $0, for an empty diagram', async () => {
+    const { page } = session;
+    const panel = await openForecast(page);
+    const totals = panel.getByRole('region', { name: 'Totals per month' });
+    await totals.getByText('No forecast yet').waitFor();
+    await totals
+      .getByText('No channel reaches a pipeline stage yet, so there is nothing to forecast.')
+      .waitFor();
+    assert.doesNotMatch((await panel.textContent()) ?? '', /\$0\b/);
+    assert.equal(await panel.locator('dl[aria-label="Totals per month"]').count(), 0);
+  });
+
   it('reads the monthly totals of a template in the Forecast tab', async () => {
     const { page } = session;
     await loadTemplate(page, 'Seed-stage starter');
@@ -95,6 +107,22 @@ describe('forecast: read it, change a rate, compare channels, stress it, check t
       '$6,321',
     );
     assert.deepEqual(await axeViolations(page, '[aria-label="Forecast"]', '.react-flow__node'), []);
+  });
+
+  it('leaves the totals alone when a channel reaches no stage and has no volume', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Add channel', exact: true }).click();
+    await page.getByRole('group', { name: 'Channel (channel)' }).waitFor();
+    const panel = await openForecast(page);
+    await panel
+      .getByText(
+        'Channel "Channel" does not reach a pipeline stage, so its leads are not forecast.',
+      )
+      .waitFor();
+    assert.equal(await total(page, 'Leads'), '92.5');
+    assert.equal(await total(page, 'New ARR'), '$14,048');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('group', { name: 'Channel (channel)' }).waitFor({ state: 'detached' });
   });
 
   it('shows each channel and stage its monthly flow on its card', async () => {

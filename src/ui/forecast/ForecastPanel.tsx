@@ -1,4 +1,5 @@
 import { useForecastBasis, forecastOf } from '../../app/use-forecast';
+import { feedsPipeline, isKnown } from '../../forecast';
 import { Assumptions } from './Assumptions';
 import { BenchmarksEditor } from './BenchmarksEditor';
 import { ChannelComparison } from './ChannelComparison';
@@ -15,6 +16,11 @@ import { StageFlows } from './StageFlows';
 export function ForecastPanel() {
   const diagram = useForecastBasis();
   const forecast = forecastOf(diagram);
+  // Until a channel feeds the pipeline the totals say why there is no forecast; this list keeps
+  // the other reasons (a channel with no volume, a stage with no rate).
+  const { newArr } = forecast.totals;
+  const shownAbove = feedsPipeline(forecast) || isKnown(newArr) ? null : newArr.unknown;
+  const unknowns = forecast.unknowns.filter((reason) => reason !== shownAbove);
   return (
     <section role="region" aria-label="Forecast" className="flex flex-col gap-3 p-3">
       <p className="text-xs text-zinc-600">
@@ -22,10 +28,10 @@ export function ForecastPanel() {
         in {forecast.currency}.
       </p>
       <ForecastTotals forecast={forecast} />
-      {forecast.unknowns.length > 0 && (
+      {unknowns.length > 0 && (
         <Section title="What is unknown">
           <ul className="flex list-disc flex-col gap-1 pl-4 text-sm text-amber-900">
-            {forecast.unknowns.map((reason) => (
+            {unknowns.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
           </ul>

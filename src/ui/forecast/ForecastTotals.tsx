@@ -1,4 +1,5 @@
 import {
+  feedsPipeline,
   formatCount,
   formatDays,
   formatMoney,
@@ -22,8 +23,12 @@ const ROWS: readonly { key: keyof Totals; label: string; unit: Unit }[] = [
   { key: 'salesVelocity', label: 'Sales velocity', unit: 'money-per-day' },
 ];
 
-/** The monthly funnel, then what each channel pays per won deal. */
+/**
+ * The monthly funnel, then what each channel pays per won deal; until a channel feeds the
+ * pipeline, what to draw to get them (seven "?" with the same reason would say less).
+ */
 export function ForecastTotals({ forecast }: { forecast: Forecast }) {
+  if (!feedsPipeline(forecast)) return <NoForecastYet forecast={forecast} />;
   const money = (value: number) => formatMoney(value, forecast.currency);
   const formats: Record<Unit, (value: number) => string> = {
     count: formatCount,
@@ -67,6 +72,21 @@ export function ForecastTotals({ forecast }: { forecast: Forecast }) {
           </dl>
         </>
       )}
+    </Section>
+  );
+}
+
+function NoForecastYet({ forecast }: { forecast: Forecast }) {
+  const { newArr } = forecast.totals;
+  return (
+    <Section title="Totals per month">
+      <p className="text-sm font-medium text-zinc-900">No forecast yet</p>
+      {!isKnown(newArr) && <p className="text-sm text-zinc-700">{newArr.unknown}</p>}
+      <p className="text-xs text-zinc-600">
+        Give a channel its volume, period and conversion rate, and connect it (through enrichment or
+        scoring) to the first stage of your pipeline: leads, deals and new ARR per month then show
+        here.
+      </p>
     </Section>
   );
 }

@@ -54,11 +54,17 @@
     /** Starts watching for the synthetic diagram's cards and edges to be on screen. */
     armPaint() {
       state.changeAt = null;
+      // Cards and edges on screen: live ones, or drawn by the overview picture of a big diagram.
+      const drawn = () => {
+        const picture = document.querySelector('canvas.gtm-overview');
+        return Number(picture?.dataset.cards ?? 0) > 0 && Number(picture?.dataset.edges ?? 0) > 0;
+      };
       state.painted = afterPaintWhen(
         () =>
           state.changeAt !== null &&
-          [...document.querySelectorAll('.react-flow__node')].some(isBenchNode) &&
-          document.querySelector('.react-flow__edge') !== null,
+          (drawn() ||
+            ([...document.querySelectorAll('.react-flow__node')].some(isBenchNode) &&
+              document.querySelector('.react-flow__edge') !== null)),
       );
     },
     async painted() {
@@ -81,30 +87,41 @@
         elements: document.getElementsByTagName('*').length,
       };
     },
+    /** A diagram point (flow coordinates) on the screen. */
+    toScreen(x, y) {
+      const pane = document.querySelector('.react-flow').getBoundingClientRect();
+      const view = window.__bench.viewport();
+      return [pane.left + view.x + x * view.zoom, pane.top + view.y + y * view.zoom];
+    },
     /**
      * Cards whose centre leaves room for the drag (100 px to the right) without reaching the
      * pane's edge, where React Flow would start auto-panning; nearest the pane's centre first.
+     * Zoomed out on a big diagram the cards are drawn, not in the DOM: then `cards` (id, x, y
+     * of each card's top-left corner in the diagram) says where they are.
      */
-    visibleNodes() {
+    visibleNodes(cards = []) {
       const pane = document.querySelector('.react-flow').getBoundingClientRect();
       const cx = pane.left + pane.width / 2;
       const cy = pane.top + pane.height / 2;
-      return [...document.querySelectorAll('.react-flow__node')]
-        .filter(isBenchNode)
-        .map((el) => {
-          const r = el.getBoundingClientRect();
-          return [el.dataset.id, r.left + r.width / 2, r.top + r.height / 2];
-        })
+      const live = [...document.querySelectorAll('.react-flow__node')].filter(isBenchNode);
+      const centres = live.length
+        ? live.map((el) => {
+            const r = el.getBoundingClientRect();
+            return [el.dataset.id, r.left + r.width / 2, r.top + r.height / 2];
+          })
+        : cards.map(([id, x, y]) => [id, ...window.__bench.toScreen(x + 110, y + 56)]);
+      return centres
         .filter(
           ([, x, y]) =>
             x > pane.left + 60 && x < pane.right - 160 && y > pane.top + 60 && y < pane.bottom - 60,
         )
         .sort((a, b) => Math.hypot(a[1] - cx, a[2] - cy) - Math.hypot(b[1] - cx, b[2] - cy));
     },
-    nodeCentre(id) {
-      const r = document
-        .querySelector(`.react-flow__node[data-id="${id}"]`)
-        .getBoundingClientRect();
+    /** The centre of card `id`, live or drawn (then `x`, `y` is its top-left in the diagram). */
+    nodeCentre(id, x, y) {
+      const el = document.querySelector(`.react-flow__node[data-id="${id}"]`);
+      if (!el) return window.__bench.toScreen(x + 110, y + 56);
+      const r = el.getBoundingClientRect();
       return [r.left + r.width / 2, r.top + r.height / 2];
     },
     /** A point where a press lands on the empty pane (it pans), the nearest to its centre. */

@@ -4,6 +4,7 @@ import {
   ConnectionMode,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   type Connection,
   type EdgeChange,
@@ -19,21 +20,25 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { clampToBand } from '../store/placement';
 import { PALETTE_DRAG_TYPE } from '../ui/Palette';
 import { Bands } from './Bands';
+import { isBigDiagram, liveEdgeIds, pictureEdges } from './big-diagram';
+import { OverviewLayer } from './OverviewLayer';
+import { OverviewMiniMap } from './OverviewMiniMap';
+import { useOverviewPointer } from './use-overview-pointer';
+import { useViewWindow } from './use-view-window';
 import { EdgeMarkers, GtmEdge } from './GtmEdge';
 import { LAYER_THEME } from './layer-theme';
-import { GtmNodeAtZoom } from './level-of-detail';
+import { GtmNodeAtZoom, useDetailed } from './level-of-detail';
 import { toFlowEdges, toFlowNodes, type GtmFlowEdge, type GtmFlowNode } from './to-flow';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { gtm: GtmNodeAtZoom };
 const edgeTypes = { gtm: GtmEdge };
 const SNAP: [number, number] = [20, 20];
-/** Past this many nodes only what is on screen is rendered (issue 7: 5,000-node frames). */
-const VIRTUALIZE_ABOVE = 600;
 // Module scope too: an inline object, array or function is new on every render, and React Flow
 // then pushes it into its store (re-running every node's and edge's selector) or re-renders
 // every MiniMap node, on every drag step (issue 7: −37 % script time per drag at 1,000 cards).
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+// Hidden cards are the ones the overview picture draws: they count for fitting the view.
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1, includeHiddenNodes: true };
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const miniMapColor = (node: GtmFlowNode) => LAYER_THEME[layerOf(node.data.node.kind)].accent;
@@ -43,15 +48,43 @@ export function Canvas() {
   const diagram = useEditor((s) => s.diagram);
   const selection = useEditor((s) => s.selection);
 
+  const big = isBigDiagram(diagram.nodes.length);
+  const detailed = useDetailed();
+  const overview = big && !detailed;
+  // The picture covers the screen and half a screen around it; labels go live a bit earlier.
+  const window = useViewWindow(big, 0.5);
+  const labelWindow = useViewWindow(big && !overview, 0.25);
+
   const nodeById = useMemo(() => new Map(diagram.nodes.map((n) => [n.id, n])), [diagram.nodes]);
   const nodes = useMemo(
-    () => toFlowNodes(diagram.nodes, new Set(selection.nodes)),
-    [diagram.nodes, selection.nodes],
+    () => toFlowNodes(diagram.nodes, new Set(selection.nodes), overview),
+    [diagram.nodes, selection.nodes, overview],
+  );
+  // Which edges React Flow draws live, and which the big-diagram picture draws (big-diagram.ts).
+  const live = useMemo(
+    () => (big ? liveEdgeIds(diagram.edges, nodeById, selection, labelWindow) : null),
+    [big, diagram.edges, nodeById, selection, labelWindow],
   );
   const edges = useMemo(
-    () => toFlowEdges(diagram, new Set(selection.edges), nodeById),
-    [diagram, selection.edges, nodeById],
+    () =>
+      toFlowEdges(
+        diagram,
+        new Set(selection.edges),
+        nodeById,
+        live ? (edge) => live.has(edge.id) : undefined,
+      ),
+    [diagram, selection.edges, nodeById, live],
   );
+  const drawnEdges = useMemo(
+    () => (big ? pictureEdges(diagram.edges, nodeById, selection) : []),
+    [big, diagram.edges, nodeById, selection],
+  );
+  const drawnCards = useMemo(() => {
+    if (!overview) return [];
+    const selected = new Set(selection.nodes);
+    return diagram.nodes.filter((node) => !selected.has(node.id));
+  }, [overview, diagram.nodes, selection.nodes]);
+  const pointer = useOverviewPointer(overview, drawnEdges);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<GtmFlowNode>[]) => {
@@ -141,11 +174,13 @@ export function Canvas() {
 
   return (
     <div
-      className="relative h-full w-full"
+      className="gtm-canvas relative h-full w-full"
       aria-label="Diagram canvas"
       role="region"
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onPointerDownCapture={pointer.onPointerDownCapture}
+      onPointerMove={pointer.onPointerMove}
     >
       <EdgeMarkers />
       <ReactFlow<GtmFlowNode, GtmFlowEdge>
@@ -161,6 +196,9 @@ export function Canvas() {
         onNodeDragStop={onDragStop}
         onSelectionDragStart={onDragStart}
         onSelectionDragStop={onDragStop}
+        onSelectionStart={pointer.onSelectionStart}
+        onSelectionEnd={pointer.onSelectionEnd}
+        onPaneClick={pointer.onPaneClick}
         connectionMode={ConnectionMode.Loose}
         snapToGrid
         snapGrid={SNAP}
@@ -172,12 +210,35 @@ export function Canvas() {
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionKeyCode="Shift"
         panActivationKeyCode="Space"
-        onlyRenderVisibleElements={diagram.nodes.length > VIRTUALIZE_ABOVE}
+        onlyRenderVisibleElements={big}
         proOptions={PRO_OPTIONS}
       >
         <Bands />
+        {window && (
+          <OverviewLayer
+            window={window}
+            cards={drawnCards}
+            edges={drawnEdges}
+            detailed={!overview}
+          />
+        )}
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#e4e4e7" />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={miniMapColor} />
+        {big ? (
+          <OverviewMiniMap />
+        ) : (
+          <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={miniMapColor} />
+        )}
+        {overview && (
+          <Panel position="top-center">
+            <p
+              role="status"
+              className="rounded-full border border-zinc-200 bg-white/90 px-3 py-1 text-xs text-zinc-700 shadow-sm"
+            >
+              Overview of {diagram.nodes.length.toLocaleString('en-US')} cards: click a card to
+              select it, zoom in to edit.
+            </p>
+          </Panel>
+        )}
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
     </div>

@@ -1,46 +1,30 @@
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  getBezierPath,
-  getSmoothStepPath,
-  type EdgeProps,
-} from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useEditor } from '../app/editor-context';
 import { EdgeBadge } from './EdgeBadge';
+import { EDGE_STROKE, edgePath } from './edge-path';
 import { isEdgeHighlighted } from './highlight';
 import { useDetailed } from './level-of-detail';
 import type { GtmFlowEdge } from './to-flow';
-
-const STYLE = {
-  handoff: { stroke: '#52525b', strokeWidth: 2 },
-  dataflow: { stroke: '#71717a', strokeWidth: 1.25 },
-  feedback: { stroke: '#059669', strokeWidth: 2, strokeDasharray: '6 4' },
-} as const;
 
 function GtmEdgeView(props: EdgeProps<GtmFlowEdge>) {
   const { id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } =
     props;
   const edge = data?.edge;
   const kind = edge?.kind ?? 'handoff';
-  const [path, labelX, labelY] =
-    kind === 'feedback'
-      ? getSmoothStepPath({
-          sourceX,
-          sourceY,
-          targetX,
-          targetY,
-          sourcePosition,
-          targetPosition,
-          offset: 40,
-          borderRadius: 12,
-        })
-      : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = edgePath(kind, {
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const highlighted = useEditor((s) => isEdgeHighlighted(s, id));
   // Zoomed out on a big diagram the label chips are unreadable and cost the most to draw.
   const detailed = useDetailed();
   const style = {
-    ...STYLE[kind],
+    ...EDGE_STROKE[kind],
     // Dashes along hundreds of long paths cost more to draw than the rest of the canvas (drag
     // long tasks at 1,000 cards: 1.7 s → 0.3 s without); zoomed out, the colour still tells.
     ...(detailed ? {} : { strokeDasharray: undefined }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_DETAILED_UP_TO, DETAIL_ZOOM, selectDetailed } from './level-of-detail';
+import { BIG_DIAGRAM, DETAIL_ZOOM } from './big-diagram';
+import { selectDetailed } from './level-of-detail';
 
 const state = (zoom: number, count: number) => ({
   transform: [0, 0, zoom] as [number, number, number],
@@ -17,12 +18,12 @@ describe('level of detail', () => {
   });
 
   it('draws compact cards only when a large diagram is zoomed out', () => {
-    expect(selectDetailed(state(0.1, ALWAYS_DETAILED_UP_TO + 1))).toBe(false);
+    expect(selectDetailed(state(0.1, BIG_DIAGRAM + 1))).toBe(false);
     expect(selectDetailed(state(DETAIL_ZOOM - 0.01, 1_000))).toBe(false);
   });
 
   it('keeps small diagrams (every template) in full detail at any zoom', () => {
-    expect(selectDetailed(state(0.1, ALWAYS_DETAILED_UP_TO))).toBe(true);
+    expect(selectDetailed(state(0.1, BIG_DIAGRAM))).toBe(true);
     expect(selectDetailed(state(0.1, 12))).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditor } from '../app/editor-context';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
+import { DETAIL_ZOOM, isBigDiagram } from './big-diagram';
 import { layerOf } from '../model/layers';
 import { GtmNode } from './GtmNode';
 import { isNodeHighlighted } from './highlight';
@@ -11,17 +12,12 @@ import { CardHandles } from './CardHandles';
 import type { GtmFlowNode } from './to-flow';
 
 /**
- * Level of detail (issue 7). Below this zoom a card's 12–14 px text is under 7 px on screen, so
- * large diagrams draw a compact card (stripe colour, title, audit badge) and edges without
- * their label chips: at 1,000 cards fitted to the view that is 10× fewer DOM elements to
- * paint and re-render on every drag or pan frame (see the Performance section of the README).
+ * Level of detail (issue 7). Zoomed out on a big diagram, cards are drawn compact (stripe
+ * colour, title, audit badge) and edges without their label chips: the overview picture draws
+ * most cards (see big-diagram.ts), and the selected ones stay live cards in this compact form.
  */
-export const DETAIL_ZOOM = 0.5;
-/** Diagrams up to this size keep full detail at every zoom (the canvas culls above it too). */
-export const ALWAYS_DETAILED_UP_TO = 600;
-
 export const selectDetailed = (s: Pick<ReactFlowState, 'transform' | 'nodes'>) =>
-  s.transform[2] >= DETAIL_ZOOM || s.nodes.length <= ALWAYS_DETAILED_UP_TO;
+  s.transform[2] >= DETAIL_ZOOM || !isBigDiagram(s.nodes.length);
 
 /** Whether to draw full detail; re-renders only when the answer flips, not on every zoom step. */
 export function useDetailed(): boolean {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDiagram, createEdge, createNode } from '../model/factories';
 import { slotPosition } from '../model/bands';
-import type { Diagram } from '../model/schema';
+import type { Diagram, DiagramNode } from '../model/schema';
+import { createSyntheticDiagram } from '../rules/synthetic';
 import { handlesFor, toFlowEdges, toFlowNodes } from './to-flow';
 
 function diagram(): Diagram {
@@ -84,5 +85,15 @@ describe('edges during a drag', () => {
       new Map(moved.map((n) => [n.id, n])),
     );
     expect(second).toBe(first);
+  });
+});
+
+describe('toFlowNodes on a big diagram zoomed out', () => {
+  it('hides the unselected cards (the overview picture draws them) and keeps the selected live', () => {
+    const nodes = createSyntheticDiagram(3, 0).nodes;
+    const first = nodes[0] as DiagramNode;
+    const flow = toFlowNodes(nodes, new Set([first.id]), true);
+    expect(flow.map((n) => Boolean(n.hidden))).toEqual([false, true, true]);
+    expect(toFlowNodes(nodes, new Set([first.id]), false).some((n) => n.hidden)).toBe(false);
   });
 });

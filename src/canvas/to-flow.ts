@@ -49,7 +49,10 @@ export const NODE_HANDLES: NodeHandle[] = [
   },
 ];
 
-const nodeCache = new WeakMap<DiagramNode, { selected: boolean; flow: GtmFlowNode }>();
+const nodeCache = new WeakMap<
+  DiagramNode,
+  { selected: boolean; hidden: boolean; flow: GtmFlowNode }
+>();
 const edgeCache = new WeakMap<
   DiagramEdge,
   {
@@ -69,11 +72,14 @@ let previousEdges: GtmFlowEdge[] = [];
 export function toFlowNodes(
   nodes: readonly DiagramNode[],
   selected: ReadonlySet<string>,
+  hideUnselected = false,
 ): GtmFlowNode[] {
   return nodes.map((node) => {
     const isSelected = selected.has(node.id);
+    // Zoomed out on a big diagram the overview picture draws these (see big-diagram.ts).
+    const hidden = hideUnselected && !isSelected;
     const cached = nodeCache.get(node);
-    if (cached && cached.selected === isSelected) return cached.flow;
+    if (cached && cached.selected === isSelected && cached.hidden === hidden) return cached.flow;
     const flow: GtmFlowNode = {
       id: node.id,
       type: 'gtm',
@@ -84,9 +90,10 @@ export function toFlowNodes(
       measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
       handles: NODE_HANDLES,
       selected: isSelected,
+      hidden,
       ariaLabel: `${node.title || 'Untitled'} (${node.kind})`,
     };
-    nodeCache.set(node, { selected: isSelected, flow });
+    nodeCache.set(node, { selected: isSelected, hidden, flow });
     return flow;
   });
 }
@@ -120,10 +127,12 @@ export function toFlowEdges(
   diagram: Diagram,
   selected: ReadonlySet<string>,
   nodeById: ReadonlyMap<string, DiagramNode>,
+  include?: (edge: DiagramEdge) => boolean,
 ): GtmFlowEdge[] {
   const out: GtmFlowEdge[] = [];
   let changed = false;
   for (const edge of diagram.edges) {
+    if (include && !include(edge)) continue;
     const source = nodeById.get(edge.source);
     const target = nodeById.get(edge.target);
     if (!source || !target) continue;

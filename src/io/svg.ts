@@ -1,5 +1,6 @@
 import { BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { KIND_LABEL, LAYERS, LAYER_IDS, LAYER_OF_KIND, type LayerId } from '../model/layers';
+import { BADGE_COLORS } from '../model/badge-palette';
 import { LAYER_PALETTE } from '../model/layer-palette';
 import { METRIC_LABEL, isRateKey } from '../model/metrics';
 import type { Diagram, DiagramEdge, DiagramNode, EdgeKind } from '../model/schema';
@@ -31,12 +32,7 @@ export interface SvgOptions {
   readonly background?: string;
 }
 
-/** White text on these is ≥ 4.5:1; plain amber (#d97706) would not be. */
-export const BADGE_COLORS: Readonly<Record<BadgeSeverity, string>> = {
-  error: '#dc2626',
-  warning: '#b45309',
-  info: '#2563eb',
-};
+export { BADGE_COLORS };
 
 const EDGE_STYLE: Readonly<Record<EdgeKind, { color: string; width: number; dash?: string }>> = {
   handoff: { color: '#334155', width: 2 },

@@ -307,7 +307,11 @@ describe('audit: a 1,000-node diagram', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(serializeDiagram(diagram)),
     });
-    await page.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
+    // Fitted to the view, a diagram this big is drawn as the overview picture.
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Overview of 1,000 cards' })
+      .waitFor({ timeout: 20_000 });
 
     await problemsTab(page).click();
     const rows = problems(page).getByRole('listitem');

@@ -1,17 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { openApp, settle, type Session } from './harness';
+import { openApp, settle, viewportOf, type Session } from './harness';
 
-const viewport = (page: Page) =>
-  page.evaluate(() => {
-    const t = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
-    const [x, y, zoom] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/
-      .exec(t)!
-      .slice(1)
-      .map(Number);
-    return { x: x!, y: y!, zoom: zoom! };
-  });
+const viewport = viewportOf;
 
 describe('canvas: drag, snap, pan, zoom, minimap', () => {
   let session: Session;

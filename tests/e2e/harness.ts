@@ -180,3 +180,18 @@ export async function waitForValue(
   }
   throw new Error(`Expected the input to hold "${expected}", it holds "${value}".`);
 }
+
+/** React Flow's pan and zoom, and where its pane sits on the page. */
+export function viewportOf(
+  page: Page,
+): Promise<{ x: number; y: number; zoom: number; left: number; top: number }> {
+  return page.evaluate(() => {
+    const t = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
+    const [x, y, zoom] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/
+      .exec(t)!
+      .slice(1)
+      .map(Number);
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return { x: x!, y: y!, zoom: zoom!, left: pane.left, top: pane.top };
+  });
+}

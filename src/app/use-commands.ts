@@ -12,12 +12,15 @@ export function useCommandContext(): CommandContext {
       store,
       session,
       view: {
-        fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+        fitView: () =>
+          void flow.fitView({ padding: 0.15, duration: 200, includeHiddenNodes: true }),
         autoLayout: () => {
           // dagre is only needed here, so it loads on first use and stays out of the start-up bundle.
           void import('../layout/banded-layout').then(({ bandedLayout }) => {
             store.getState().applyTransform(bandedLayout);
-            requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200 }));
+            requestAnimationFrame(
+              () => void flow.fitView({ padding: 0.15, duration: 200, includeHiddenNodes: true }),
+            );
           });
         },
       },

@@ -239,7 +239,7 @@ export function Canvas() {
             </p>
           </Panel>
         )}
-        <Controls aria-label="Zoom controls" />
+        <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
       </ReactFlow>
     </div>
   );

@@ -178,6 +178,11 @@ describe('big diagrams: the overview picture', () => {
     );
     assert.ok((await page.locator('.react-flow__node').count()) > 5, 'cards are live again');
     await page.screenshot({ path: resolve(screenshotDir, 'big-diagram-zoomed-in.png') });
+
+    // Fit View frames every card, drawn or live, and so goes back to the overview.
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await page.getByRole('status').filter({ hasText: 'Overview of 700 cards' }).waitFor();
+    assert.ok((await viewport(page)).zoom < 0.2);
     assert.deepEqual(session.errors, []);
   });
 });

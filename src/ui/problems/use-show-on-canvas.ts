@@ -3,7 +3,8 @@ import { useCallback } from 'react';
 import { useEditorApi } from '../../app/editor-context';
 import type { FindingTarget } from '../../rules/types';
 
-const FIT = { duration: 300, maxZoom: 1.2, padding: 0.3 } as const;
+// Hidden cards (drawn by the big-diagram overview) count too.
+const FIT = { duration: 300, maxZoom: 1.2, padding: 0.3, includeHiddenNodes: true } as const;
 
 /** Selects a finding's element and brings it into view; an edge is framed by its two ends. */
 export function useShowOnCanvas() {

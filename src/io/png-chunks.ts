@@ -140,6 +140,18 @@ function keywordOf(data: Uint8Array): { keyword: string; rest: number } | null {
   return { keyword: String.fromCharCode(...data.subarray(0, nul)), rest: nul + 1 };
 }
 
+/** A whole uncompressed iTXt chunk (UTF-8) holding `text` under `keyword`. */
+export function createTextChunk(keyword: string, text: string): Uint8Array {
+  checkKeyword(keyword);
+  const body = new TextEncoder().encode(text);
+  // keyword NUL · compression flag 0 · method 0 · language "" NUL · translated keyword "" NUL
+  const head = latin1(keyword);
+  const data = new Uint8Array(head.length + 5 + body.length);
+  data.set(head, 0);
+  data.set(body, head.length + 5);
+  return chunk('iTXt', data);
+}
+
 /**
  * A copy of the PNG with `text` stored under `keyword` as an uncompressed iTXt chunk (UTF-8,
  * so any diagram name survives) just before IEND. Chunks already holding that keyword are
@@ -150,16 +162,9 @@ export function addTextChunk(
   keyword: string,
   text: string,
 ): Uint8Array<ArrayBuffer> {
-  checkKeyword(keyword);
+  const added = createTextChunk(keyword, text);
   const chunks = readChunks(bytes);
   if (!chunks) throw new Error('The bytes are not a complete PNG image.');
-  const body = new TextEncoder().encode(text);
-  // keyword NUL · compression flag 0 · method 0 · language "" NUL · translated keyword "" NUL
-  const head = latin1(keyword);
-  const data = new Uint8Array(head.length + 5 + body.length);
-  data.set(head, 0);
-  data.set(body, head.length + 5);
-  const added = chunk('iTXt', data);
 
   const kept = chunks.filter(
     (c) => !((c.type === 'tEXt' || c.type === 'iTXt') && keywordOf(c.data)?.keyword === keyword),

@@ -2,8 +2,9 @@ import type { Diagram } from '../model/schema';
 import { serializeDiagram } from './serialize';
 import { toSvg, type SvgBadge } from './svg';
 import { approximateMeasure, type TextMeasure } from './text-measure';
-import { addTextChunk, DIAGRAM_TEXT_KEYWORD } from './png-chunks';
+import { createTextChunk, DIAGRAM_TEXT_KEYWORD } from './png-chunks';
 import { encodePng } from './png-encode';
+import type { PngWorkerReply, PngWorkerRequest } from './png-worker-session';
 /** Device pixels per diagram pixel: sharp on high-density screens and in slides. */
 export const PNG_PIXEL_RATIO = 2;
 /**
@@ -84,9 +85,12 @@ async function decodeSvg(svg: string): Promise<HTMLImageElement> {
 
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
-/** CPU-backed (`willReadFrequently`): every pixel is read back to encode anyway. */
+/**
+ * Opaque and CPU-backed (`willReadFrequently`): every pixel is read back to encode anyway, and
+ * an opaque canvas is read back without un-premultiplying alpha.
+ */
 function createContext(width: number, height: number): { context: Context2D; release(): void } {
-  const settings = { willReadFrequently: true } as const;
+  const settings = { alpha: false, willReadFrequently: true } as const;
   const canvas =
     typeof OffscreenCanvas !== 'undefined'
       ? new OffscreenCanvas(width, height)
@@ -95,7 +99,7 @@ function createContext(width: number, height: number): { context: Context2D; rel
   if (!context) throw new Error('The browser could not create a canvas to draw on.');
   return {
     context,
-    // Frees the pixels now rather than when the collector gets to them: they can be 1 GB.
+    // Frees the pixels now rather than when the collector gets to them.
     release: () => {
       canvas.width = 0;
       canvas.height = 0;
@@ -103,24 +107,109 @@ function createContext(width: number, height: number): { context: Context2D; rel
   };
 }
 
-/** The browser's own encoder, for the few without `CompressionStream`. */
-function encodeWithCanvas(context: Context2D): Promise<Blob> {
-  const { canvas } = context;
-  if ('convertToBlob' in canvas) return canvas.convertToBlob({ type: 'image/png' });
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) =>
-        blob ? resolve(blob) : reject(new Error('The browser could not encode the picture.')),
-      'image/png',
-    ),
-  );
+/**
+ * Pixels drawn and encoded per strip: 16 MB of RGBA, about 260 rows of the widest picture.
+ * Smaller strips overlap drawing and encoding better, but every strip replays the whole
+ * drawing (a 1,000-card diagram's long edges cross them all).
+ */
+const STRIP_PIXELS = 1 << 22;
+
+type Rows = Uint8ClampedArray<ArrayBuffer>;
+type RenderRows = (y: number, rows: number) => Rows;
+
+/** Thrown when the worker could not start (no `Worker`, a blocked script): encode here. */
+class NoWorker extends Error {}
+
+let worker: Worker | null | undefined;
+
+/**
+ * The encoder's worker, started on first use and then kept, so its compiled code stays warm
+ * between exports. Null where there is no worker to be had.
+ */
+export function startPngWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  worker = null;
+  if (typeof Worker === 'undefined') return worker;
+  try {
+    const started = new Worker(new URL('./png-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'png-encoder',
+    });
+    // A worker that fails to load says so only by this event, maybe before any export.
+    started.addEventListener('error', () => {
+      started.terminate();
+      if (worker === started) worker = null;
+    });
+    worker = started;
+  } catch {
+    // No worker here (a policy or a browser without module workers): encode on the page.
+  }
+  return worker;
 }
 
-async function encode(context: Context2D, width: number, height: number): Promise<Uint8Array> {
-  if (typeof CompressionStream === 'undefined') {
-    return new Uint8Array(await (await encodeWithCanvas(context)).arrayBuffer());
+/** A picture to draw and encode, `stripRows` rows at a time. */
+interface Strips {
+  readonly render: RenderRows;
+  readonly width: number;
+  readonly height: number;
+  readonly stripRows: number;
+  /** Whole chunks to put before IEND (the diagram's iTXt). */
+  readonly chunks: readonly Uint8Array[];
+}
+
+function encodeInWorker(
+  target: Worker,
+  { render, width, height, stripRows, chunks }: Strips,
+): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      target.removeEventListener('message', onMessage);
+      target.removeEventListener('error', onError);
+    };
+    const onMessage = (event: MessageEvent<PngWorkerReply>) => {
+      stop();
+      if (event.data.kind === 'done') resolve(event.data.png);
+      else reject(new Error(event.data.message));
+    };
+    const onError = (event: Event) => {
+      event.preventDefault();
+      stop();
+      reject(new NoWorker());
+    };
+    target.addEventListener('message', onMessage);
+    target.addEventListener('error', onError);
+    const post = (request: PngWorkerRequest, transfer: Transferable[] = []) =>
+      target.postMessage(request, transfer);
+    try {
+      post({ kind: 'start', width, height, chunks });
+      for (let y = 0; y < height; y += stripRows) {
+        const rgba = render(y, Math.min(stripRows, height - y));
+        // Handed over, not copied.
+        post({ kind: 'rows', rgba }, [rgba.buffer]);
+      }
+      post({ kind: 'finish' });
+    } catch (error) {
+      stop();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}
+
+/**
+ * Draws and encodes strip by strip: in the worker while the page draws the next strip, or
+ * here when there is no worker.
+ */
+async function encodeStrips(strips: Strips): Promise<Uint8Array<ArrayBuffer>> {
+  const target = startPngWorker();
+  if (target) {
+    try {
+      return await encodeInWorker(target, strips);
+    } catch (error) {
+      if (!(error instanceof NoWorker)) throw error;
+    }
   }
-  return encodePng((y, rows) => context.getImageData(0, y, width, rows).data, width, height);
+  const { render, width, height, stripRows, chunks } = strips;
+  return encodePng(render, width, height, { stripRows, chunks });
 }
 
 /**
@@ -128,6 +217,8 @@ async function encode(context: Context2D, width: number, height: number): Promis
  * background, with the diagram's JSON in an iTXt chunk so that the picture opens again.
  */
 export async function toPng(diagram: Diagram, options: PngOptions): Promise<PngResult> {
+  // Started first, so the worker loads while the SVG is made and decoded.
+  startPngWorker();
   const background = options.background ?? '#ffffff';
   const { svg, width, height } = toSvg(diagram, {
     measure: options.measure,
@@ -137,26 +228,32 @@ export async function toPng(diagram: Diagram, options: PngOptions): Promise<PngR
   const scale = pngScale(width, height);
   const pixelWidth = Math.max(1, Math.floor(width * scale));
   const pixelHeight = Math.max(1, Math.floor(height * scale));
-  // The SVG is sized to the canvas so it is drawn as vectors at full resolution, not scaled up.
+  // The SVG is sized to the picture so it is drawn as vectors at full resolution, not scaled
+  // up, and stretched to it exactly (no `meet` margin), so its background covers every pixel.
   const sized = svg.replace(
     `width="${width}" height="${height}"`,
-    `width="${pixelWidth}" height="${pixelHeight}"`,
+    `width="${pixelWidth}" height="${pixelHeight}" preserveAspectRatio="none"`,
   );
   const image = await decodeSvg(sized);
+  const text = createTextChunk(DIAGRAM_TEXT_KEYWORD, serializeDiagram(diagram, { pretty: false }));
 
-  const { context, release } = createContext(pixelWidth, pixelHeight);
+  // One small canvas, the drawing shifted up a strip at a time: the browser only rasterises
+  // what falls inside it, and the whole picture (up to 1 GB) never exists at once.
+  const stripRows = Math.max(1, Math.min(pixelHeight, Math.floor(STRIP_PIXELS / pixelWidth)));
+  const { context, release } = createContext(pixelWidth, stripRows);
   try {
-    context.fillStyle = background;
-    context.fillRect(0, 0, pixelWidth, pixelHeight);
-    context.drawImage(image, 0, 0, pixelWidth, pixelHeight);
-    const png = await encode(context, pixelWidth, pixelHeight);
-    const tagged = addTextChunk(
-      png,
-      DIAGRAM_TEXT_KEYWORD,
-      serializeDiagram(diagram, { pretty: false }),
-    );
+    const png = await encodeStrips({
+      render: (y, rows) => {
+        context.drawImage(image, 0, -y, pixelWidth, pixelHeight);
+        return context.getImageData(0, 0, pixelWidth, rows).data;
+      },
+      width: pixelWidth,
+      height: pixelHeight,
+      stripRows,
+      chunks: [text],
+    });
     return {
-      blob: new Blob([tagged], { type: 'image/png' }),
+      blob: new Blob([png], { type: 'image/png' }),
       width: pixelWidth,
       height: pixelHeight,
       scale,

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { parseDiagramFile } from '../../src/io/parse-file';
-import { DIAGRAM_TEXT_KEYWORD, readPngSize, readTextChunk } from '../../src/io/png-chunks';
+import {
+  DIAGRAM_TEXT_KEYWORD,
+  readChunks,
+  readPngSize,
+  readTextChunk,
+} from '../../src/io/png-chunks';
 import { serializeDiagram } from '../../src/io/serialize';
 import { encodeShareLink } from '../../src/io/share-link';
 import type { Diagram } from '../../src/model/schema';
@@ -60,6 +65,17 @@ async function dropOnCanvas(page: Page, bytes: Buffer, name: string, type: strin
   const canvas = page.getByRole('region', { name: 'Diagram canvas' });
   await canvas.dispatchEvent('dragover', { dataTransfer });
   await canvas.dispatchEvent('drop', { dataTransfer });
+}
+
+/** Opens the mid-market template and waits until it is drawn and saved. */
+async function openTemplate(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /^Mid-market sales-led/ }).click();
+  await page
+    .getByRole('group', { name: /\(stage\)$/ })
+    .first()
+    .waitFor();
+  await waitForSaved(page);
 }
 
 async function savedDiagramNames(page: Page): Promise<string[]> {
@@ -143,13 +159,7 @@ describe('transfer: export, import and share links', () => {
       browserDialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.getByRole('button', { name: 'Templates' }).click();
-    await page.getByRole('menuitem', { name: /^Mid-market sales-led/ }).click();
-    await page
-      .getByRole('group', { name: /\(stage\)$/ })
-      .first()
-      .waitFor();
-    await waitForSaved(page);
+    await openTemplate(page);
   });
 
   after(async () => {
@@ -521,5 +531,49 @@ describe('transfer: export, import and share links', () => {
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(link.length > 32_000);
     assert.deepEqual(session.errors, []);
+  });
+});
+
+describe('transfer: PNG export without its worker', () => {
+  it('encodes on the page when the worker cannot load, to the same picture', async () => {
+    const session = await openApp();
+    const dir = await mkdtemp(join(tmpdir(), 'gtm-transfer-worker-'));
+    try {
+      const { context, page } = session;
+      scratch = dir;
+      let blocked = 0;
+      await context.route(/\/png-worker-[^/]*\.js$/, (route) => {
+        blocked++;
+        return route.abort();
+      });
+      await openTemplate(page);
+      const onPage = new Uint8Array((await exportAs(page, 'PNG')).bytes);
+      assert.ok(blocked > 0, 'the worker was asked for and refused');
+      assert.equal(page.workers().length, 0);
+      const chunk = readTextChunk(onPage, DIAGRAM_TEXT_KEYWORD);
+      assert.ok(chunk.ok && parseDiagramFile(chunk.text).ok, 'the PNG carries its diagram');
+
+      // The same diagram after a reload, this time through the worker.
+      await context.unrouteAll();
+      await page.reload();
+      await page
+        .getByRole('group', { name: /\(stage\)$/ })
+        .first()
+        .waitFor();
+      const inWorker = new Uint8Array((await exportAs(page, 'PNG')).bytes);
+      assert.equal(page.workers().length, 1);
+      assert.deepEqual(readPngSize(inWorker), readPngSize(onPage));
+      // The same pixels either way (the diagram's JSON may list its keys in another order).
+      const pixels = (png: Uint8Array) =>
+        Buffer.concat(
+          readChunks(png)!
+            .filter((c) => c.type === 'IHDR' || c.type === 'IDAT')
+            .map((c) => c.data),
+        );
+      assert.ok(pixels(inWorker).equals(pixels(onPage)), 'the same picture either way');
+    } finally {
+      await session.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

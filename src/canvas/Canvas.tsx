@@ -20,10 +20,11 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { clampToBand } from '../store/placement';
 import { PALETTE_DRAG_TYPE } from '../ui/Palette';
 import { Bands } from './Bands';
-import { isBigDiagram, liveEdgeIds, pictureEdges } from './big-diagram';
+import { isBigDiagram, isPictured, liveEdgeIds, pictureEdges } from './big-diagram';
 import { OverviewLayer } from './OverviewLayer';
 import { OverviewMiniMap } from './OverviewMiniMap';
 import { useOverviewPointer } from './use-overview-pointer';
+import { useRestOfDiagram } from './use-rest-of-diagram';
 import { useViewWindow } from './use-view-window';
 import { EdgeMarkers, GtmEdge } from './GtmEdge';
 import { LAYER_THEME } from './layer-theme';
@@ -51,9 +52,10 @@ export function Canvas() {
   const big = isBigDiagram(diagram.nodes.length);
   const detailed = useDetailed();
   const overview = big && !detailed;
-  // The picture covers the screen and half a screen around it; labels go live a bit earlier.
-  const window = useViewWindow(big, 0.5);
-  const labelWindow = useViewWindow(big && !overview, 0.25);
+  // The picture covers the screen and a quarter screen around it; at readable zoom the labels
+  // of the edges in it are live.
+  const window = useViewWindow(big, 0.25);
+  const labelWindow = overview ? null : window;
 
   const nodeById = useMemo(() => new Map(diagram.nodes.map((n) => [n.id, n])), [diagram.nodes]);
   const nodes = useMemo(
@@ -61,23 +63,26 @@ export function Canvas() {
     [diagram.nodes, selection.nodes, overview],
   );
   // Which edges React Flow draws live, and which the big-diagram picture draws (big-diagram.ts).
+  // Both only depend on the cards that are not selected, which a drag does not move.
+  const restById = useRestOfDiagram(diagram.nodes, selection.nodes, big);
   const live = useMemo(
-    () => (big ? liveEdgeIds(diagram.edges, nodeById, selection, labelWindow) : null),
-    [big, diagram.edges, nodeById, selection, labelWindow],
+    () => (big ? liveEdgeIds(diagram.edges, restById, selection, labelWindow) : null),
+    [big, diagram.edges, restById, selection, labelWindow],
   );
-  const edges = useMemo(
-    () =>
-      toFlowEdges(
-        diagram,
-        new Set(selection.edges),
-        nodeById,
-        live ? (edge) => live.has(edge.id) : undefined,
-      ),
-    [diagram, selection.edges, nodeById, live],
-  );
+  const edges = useMemo(() => {
+    const selectedEdges = new Set(selection.edges);
+    const selectedNodes = new Set(selection.nodes);
+    return toFlowEdges(
+      diagram,
+      selectedEdges,
+      nodeById,
+      live ? (edge) => live.has(edge.id) : undefined,
+      big ? (edge) => isPictured(edge, selectedNodes, selectedEdges) : undefined,
+    );
+  }, [diagram, selection, nodeById, live, big]);
   const drawnEdges = useMemo(
-    () => (big ? pictureEdges(diagram.edges, nodeById, selection) : []),
-    [big, diagram.edges, nodeById, selection],
+    () => (big ? pictureEdges(diagram.edges, restById, selection) : []),
+    [big, diagram.edges, restById, selection],
   );
   const drawnCards = useMemo(() => {
     if (!overview) return [];

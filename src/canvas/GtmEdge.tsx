@@ -33,13 +33,16 @@ function GtmEdgeView(props: EdgeProps<GtmFlowEdge>) {
   };
   return (
     <>
-      <BaseEdge
-        id={id}
-        path={path}
-        style={style}
-        markerEnd={`url(#gtm-arrow-${selected ? 'selected' : kind})`}
-        interactionWidth={16}
-      />
+      {/* On a big diagram the picture draws this line, so it costs no SVG of its own. */}
+      {!data?.pictured && (
+        <BaseEdge
+          id={id}
+          path={path}
+          style={style}
+          markerEnd={`url(#gtm-arrow-${selected ? 'selected' : kind})`}
+          interactionWidth={16}
+        />
+      )}
       {detailed && (
         <EdgeLabelRenderer>
           <EdgeLabel

@@ -9,6 +9,7 @@ import type { DiagramNode } from '../model/schema';
 const WIDTH = 200;
 const HEIGHT = 150;
 const PAD = 400;
+const REDRAW_MS = 150;
 
 interface Frame {
   readonly x: number;
@@ -53,9 +54,13 @@ export const OverviewMiniMap = memo(function OverviewMiniMap() {
   const boxRef = useRef<HTMLDivElement>(null);
   const frame = useRef<Frame>({ x: 0, y: 0, scale: 1 });
 
+  const drawnAt = useRef(0);
+
   useEffect(() => {
-    // A drag changes the nodes on every step; one drawing per animation frame is plenty.
-    const handle = requestAnimationFrame(() => {
+    // A drag changes the nodes on every step; a few drawings a second are plenty here.
+    const wait = Math.max(0, drawnAt.current + REDRAW_MS - performance.now());
+    const handle = setTimeout(() => {
+      drawnAt.current = performance.now();
       const ctx = canvasRef.current?.getContext('2d');
       if (!ctx) return;
       const f = frameOf(nodes);
@@ -68,7 +73,7 @@ export const OverviewMiniMap = memo(function OverviewMiniMap() {
         ctx.fillRect((node.position.x - f.x) * f.scale, (node.position.y - f.y) * f.scale, w, h);
       }
       placeBox();
-    });
+    }, wait);
     const placeBox = () => {
       const box = boxRef.current;
       const { transform, width, height } = flowStore.getState();
@@ -81,7 +86,7 @@ export const OverviewMiniMap = memo(function OverviewMiniMap() {
     };
     const unsubscribe = flowStore.subscribe(placeBox);
     return () => {
-      cancelAnimationFrame(handle);
+      clearTimeout(handle);
       unsubscribe();
     };
   }, [nodes, flowStore]);

@@ -108,10 +108,11 @@ export function cardsInside(
 }
 
 /**
- * The edges React Flow draws live on a big diagram: those of the selected cards, the selected
- * edges, and at readable zoom those whose label (the middle of the edge) is in `labels`. The
- * picture draws every edge but the selected ones and those of selected cards, so what is live
- * may change as the view moves without redrawing the picture.
+ * The edges React Flow renders on a big diagram: those of the selected cards and the selected
+ * edges (line and label, live as they move), and at readable zoom those whose label (the middle
+ * of the edge) is in `labels` (the label only: the picture draws their line). The picture draws
+ * every edge but the selected ones and those of selected cards, so what React Flow renders may
+ * change as the view moves without redrawing the picture.
  */
 export function liveEdgeIds(
   edges: readonly DiagramEdge[],
@@ -143,7 +144,20 @@ export function liveEdgeIds(
   return live;
 }
 
-/** The edges the picture draws: all but the selected ones and those of selected cards. */
+/** Whether the picture draws an edge: all but the selected ones and those of selected cards. */
+export function isPictured(
+  edge: DiagramEdge,
+  selectedNodes: ReadonlySet<string>,
+  selectedEdges: ReadonlySet<string>,
+): boolean {
+  return (
+    !selectedEdges.has(edge.id) &&
+    !selectedNodes.has(edge.source) &&
+    !selectedNodes.has(edge.target)
+  );
+}
+
+/** The edges the picture draws, each with its two cards. */
 export function pictureEdges(
   edges: readonly DiagramEdge[],
   nodeById: ReadonlyMap<string, DiagramNode>,
@@ -153,12 +167,7 @@ export function pictureEdges(
   const selectedEdges = new Set(selection.edges);
   const out: (readonly [DiagramEdge, DiagramNode, DiagramNode])[] = [];
   for (const edge of edges) {
-    if (
-      selectedEdges.has(edge.id) ||
-      selectedNodes.has(edge.source) ||
-      selectedNodes.has(edge.target)
-    )
-      continue;
+    if (!isPictured(edge, selectedNodes, selectedEdges)) continue;
     const source = nodeById.get(edge.source);
     const target = nodeById.get(edge.target);
     if (source && target) out.push([edge, source, target]);

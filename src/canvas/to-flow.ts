@@ -3,7 +3,8 @@ import { BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
 
 export type GtmFlowNode = Node<{ node: DiagramNode }, 'gtm'>;
-export type GtmFlowEdge = Edge<{ edge: DiagramEdge }, 'gtm'>;
+/** `pictured`: the big-diagram picture draws this edge's line; React Flow draws its label only. */
+export type GtmFlowEdge = Edge<{ edge: DiagramEdge; pictured: boolean }, 'gtm'>;
 
 const HANDLE = 10;
 /**
@@ -60,6 +61,7 @@ const edgeCache = new WeakMap<
     sourceHandle: string;
     targetHandle: string;
     labels: string;
+    pictured: boolean;
     flow: GtmFlowEdge;
   }
 >();
@@ -128,6 +130,7 @@ export function toFlowEdges(
   selected: ReadonlySet<string>,
   nodeById: ReadonlyMap<string, DiagramNode>,
   include?: (edge: DiagramEdge) => boolean,
+  pictured?: (edge: DiagramEdge) => boolean,
 ): GtmFlowEdge[] {
   const out: GtmFlowEdge[] = [];
   let changed = false;
@@ -139,6 +142,7 @@ export function toFlowEdges(
     const isSelected = selected.has(edge.id);
     const handles = handlesFor(edge, source, target);
     const labels = `${source.title}\u0000${target.title}`;
+    const isPictured = pictured?.(edge) ?? false;
     const cached = edgeCache.get(edge);
     let flow: GtmFlowEdge;
     if (
@@ -146,7 +150,8 @@ export function toFlowEdges(
       cached.selected === isSelected &&
       cached.sourceHandle === handles.sourceHandle &&
       cached.targetHandle === handles.targetHandle &&
-      cached.labels === labels
+      cached.labels === labels &&
+      cached.pictured === isPictured
     ) {
       flow = cached.flow;
     } else {
@@ -156,11 +161,11 @@ export function toFlowEdges(
         source: edge.source,
         target: edge.target,
         ...handles,
-        data: { edge },
+        data: { edge, pictured: isPictured },
         selected: isSelected,
         ariaLabel: `${edge.label || 'Unlabeled'} handoff from ${source.title || 'Untitled'} to ${target.title || 'Untitled'}`,
       };
-      edgeCache.set(edge, { selected: isSelected, ...handles, labels, flow });
+      edgeCache.set(edge, { selected: isSelected, ...handles, labels, pictured: isPictured, flow });
     }
     if (previousEdges[out.length] !== flow) changed = true;
     out.push(flow);

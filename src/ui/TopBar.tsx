@@ -17,10 +17,11 @@ export function TopBar() {
   const run = (id: string) => commandById(id).run(ctx);
   return (
     <header className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-3">
-      <div className="flex items-center gap-2 font-semibold text-zinc-900">
+      <h1 className="flex items-center gap-2 font-semibold text-zinc-900">
         <img src="/favicon.svg" alt="" width="24" height="24" />
-        <span className="hidden xl:inline">GTM Blueprint</span>
-      </div>
+        {/* Narrow windows show the logo only; the page still has its heading for screen readers. */}
+        <span className="sr-only xl:not-sr-only">GTM Blueprint</span>
+      </h1>
       <input
         aria-label="Diagram name"
         value={name}

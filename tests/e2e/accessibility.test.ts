@@ -26,6 +26,8 @@ describe('accessibility: no serious or critical axe violations on the main scree
       .first()
       .waitFor();
     assert.equal(await page.locator('.react-flow__node').count(), 0);
+    // One level-one heading names the app, also where the window is too narrow to show it.
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'GTM Blueprint' }).count(), 1);
     await expectAccessible(page, 'empty editor');
   });
 

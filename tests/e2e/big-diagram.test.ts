@@ -6,6 +6,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../../src/model/bands';
 import type { Diagram, DiagramNode } from '../../src/model/schema';
 import { serializeDiagram } from '../../src/io/serialize';
 import { createSyntheticDiagram } from '../../src/rules/synthetic';
+import { seriousViolations } from './axe';
 import { openApp, screenshotDir, settle, viewportOf, type Session } from './harness';
 
 /**
@@ -89,6 +90,7 @@ describe('big diagrams: the overview picture', () => {
     const drawn = await page.locator('canvas.gtm-overview').getAttribute('data-cards');
     assert.ok(Number(drawn) > 50, `the picture draws the cards in view (${drawn})`);
     await page.getByRole('img', { name: 'Minimap' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'no serious accessibility violations');
     await page.screenshot({ path: resolve(screenshotDir, 'big-diagram-overview.png') });
   });
 

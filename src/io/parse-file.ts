@@ -81,6 +81,11 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+/**
+ * The first key that could tamper with prototypes, or nesting past any real diagram. One path
+ * array is pushed and popped as the walk goes, and copied only for a problem: a 5,000-card
+ * file has about 400,000 values, and a copy per value was a fifth of the parse time.
+ */
 function findForbiddenKey(value: unknown, path: PropertyKey[], depth: number): Problem | null {
   if (typeof value !== 'object' || value === null) return null;
   if (depth > MAX_DEPTH) {
@@ -88,7 +93,9 @@ function findForbiddenKey(value: unknown, path: PropertyKey[], depth: number): P
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findForbiddenKey(value[i], [...path, i], depth + 1);
+      path.push(i);
+      const found = findForbiddenKey(value[i], path, depth + 1);
+      path.pop();
       if (found) return found;
     }
     return null;
@@ -100,11 +107,9 @@ function findForbiddenKey(value: unknown, path: PropertyKey[], depth: number): P
         message: `The key "${key}" is not allowed: it is used to tamper with JavaScript objects.`,
       };
     }
-    const found = findForbiddenKey(
-      (value as Record<string, unknown>)[key],
-      [...path, key],
-      depth + 1,
-    );
+    path.push(key);
+    const found = findForbiddenKey((value as Record<string, unknown>)[key], path, depth + 1);
+    path.pop();
     if (found) return found;
   }
   return null;

@@ -19,10 +19,13 @@ export function Menu({
   label,
   items,
   children,
+  onOpen,
 }: {
   label: string;
   items: readonly MenuItem[];
   children?: ReactNode;
+  /** Called as the menu opens: time to load what its items need. */
+  onOpen?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -39,6 +42,11 @@ export function Menu({
     document.addEventListener('pointerdown', onPointer);
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
+
+  const show = () => {
+    setOpen(true);
+    onOpen?.();
+  };
 
   const close = () => {
     setOpen(false);
@@ -60,11 +68,11 @@ export function Menu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((v) => !v)}
+        onClick={() => (open ? setOpen(false) : show())}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
-            setOpen(true);
+            show();
           }
         }}
       >

@@ -1,5 +1,5 @@
 import { useEditorApi } from '../../app/editor-context';
-import { copyShareLink, exportDiagram, type ExportFormat } from '../../app/export-diagram';
+import type { ExportFormat } from '../../app/export-diagram';
 import { useTransfer, useTransferApi } from '../../app/use-transfer';
 import { Menu, type MenuItem } from '../Menu';
 import { ShareLinkDialog } from './ShareLinkDialog';
@@ -12,6 +12,13 @@ const FORMATS: readonly { label: string; format: ExportFormat }[] = [
   { label: 'Audit report', format: 'report' },
 ];
 
+/**
+ * The exporters (SVG, PNG, Mermaid, the report, share links) are not needed to start the
+ * editor: they load as the menu opens, and are there by the time an item is chosen.
+ */
+const loadExporters = () => import('../../app/export-diagram');
+type Exporters = Awaited<ReturnType<typeof loadExporters>>;
+
 /** Downloads the open diagram as a picture, a file or a report, or copies a share link. */
 export function ExportMenu() {
   const { store } = useEditorApi();
@@ -20,13 +27,24 @@ export function ExportMenu() {
   const busy = useTransfer((s) => s.busy);
   const shareLink = useTransfer((s) => s.shareLink);
 
+  const run = (action: (exporters: Exporters) => Promise<void>) =>
+    void loadExporters().then(action, () =>
+      store.getState().setNotice({
+        kind: 'error',
+        text: 'The export could not load. Reload the page and try again; your diagram is unchanged.',
+      }),
+    );
+
   const items: MenuItem[] = [
     ...FORMATS.map(({ label, format }) => ({
       label,
       disabled: busy !== null,
-      onSelect: () => void exportDiagram(store, format),
+      onSelect: () => run((exporters) => exporters.exportDiagram(store, format)),
     })),
-    { label: 'Copy share link', onSelect: () => void copyShareLink(store) },
+    {
+      label: 'Copy share link',
+      onSelect: () => run((exporters) => exporters.copyShareLink(store)),
+    },
     {
       label: 'Include audit badges',
       checked: includeBadges,
@@ -36,7 +54,8 @@ export function ExportMenu() {
 
   return (
     <>
-      <Menu label="Export" items={items} />
+      {/* A failed load is reported when an item is chosen, not as the menu opens. */}
+      <Menu label="Export" items={items} onOpen={() => void loadExporters().catch(() => null)} />
       <span role="status" className="text-xs text-zinc-600">
         {busy && `Exporting ${FORMATS.find((f) => f.format === busy)?.label ?? busy}…`}
       </span>

@@ -1,4 +1,4 @@
-import { decodeShareFragment } from '../io/share-link';
+import { sharePayloadOf } from '../io/share-fragment';
 import type { Editor } from './editor-context';
 import { openImported } from './import-diagram';
 
@@ -8,6 +8,9 @@ import { openImported } from './import-diagram';
  * not it opened.
  */
 export async function openShareLink(editor: Editor, win: Window = window): Promise<boolean> {
+  // The decoder (lz-string and all) loads only for an address that carries a diagram.
+  if (sharePayloadOf(win.location.hash) === null) return false;
+  const { decodeShareFragment } = await import('../io/share-link');
   const result = decodeShareFragment(win.location.hash);
   if (result === null) return false;
   win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}`);

@@ -4,9 +4,8 @@ import { MAX_FILE_BYTES } from '../model/version';
 import { parseDiagramFile, type ParseResult } from './parse-file';
 import type { Problem } from './problems';
 import { serializeDiagram } from './serialize';
+import { SHARE_PARAM, sharePayloadOf } from './share-fragment';
 
-/** The fragment key: `#d=…`. A fragment never reaches a server, so the diagram stays local. */
-export const SHARE_PARAM = 'd';
 /** Some chat tools and e-mail clients cut links longer than this. */
 export const SHARE_LINK_WARN_LENGTH = 32_000;
 
@@ -31,10 +30,8 @@ export function encodeShareLink(diagram: Diagram, baseUrl: string): string {
  * when the fragment holds no diagram at all. Never throws: a cut or tampered link is a problem.
  */
 export function decodeShareFragment(hash: string): ParseResult | null {
-  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
-  const part = fragment.split('&').find((entry) => entry.startsWith(`${SHARE_PARAM}=`));
-  if (part === undefined) return null;
-  let payload = part.slice(SHARE_PARAM.length + 1);
+  let payload = sharePayloadOf(hash);
+  if (payload === null) return null;
   // Some tools percent-encode `$` or turn `+` into a space when they pass a link on.
   if (payload.includes('%')) {
     try {

@@ -1,5 +1,5 @@
 import { ViewportPortal } from '@xyflow/react';
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useEditor } from '../app/editor-context';
 import { useAudit } from '../app/use-audit';
 import type { DiagramNode } from '../model/schema';
@@ -8,6 +8,8 @@ import type { ViewWindow } from './big-diagram';
 import { bitmapFor, paintOverview, type DrawnEdge, type OverviewScene } from './overview-painter';
 
 const NO_IDS: ReadonlySet<string> = new Set();
+/** Work per task while a picture is drawn: the page stays responsive in between. */
+const SLICE_MS = 12;
 
 function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
   if (a === b) return true;
@@ -32,6 +34,70 @@ function sameScene(a: OverviewScene | null, b: OverviewScene): boolean {
 }
 
 /**
+ * Draws scenes into a canvas of its own, a slice of at most SLICE_MS per task, and shows each
+ * finished picture in the visible canvas, placed on its window. Until then the previous picture
+ * stays (React Flow scales it with the view), so a redraw of thousands of edges never blocks a
+ * frame; a newer scene abandons the drawing in progress.
+ */
+function createPictureDrawer(visible: HTMLCanvasElement) {
+  const work = document.createElement('canvas');
+  const ctx = work.getContext('2d');
+  const channel = new MessageChannel();
+  let job: {
+    scene: OverviewScene;
+    steps: Generator<void, { cards: number; edges: number }>;
+  } | null = null;
+
+  const show = (scene: OverviewScene, drawn: { cards: number; edges: number }) => {
+    const { window } = scene;
+    if (visible.width !== work.width) visible.width = work.width;
+    if (visible.height !== work.height) visible.height = work.height;
+    visible.style.transform = `translate(${window.x}px, ${window.y}px)`;
+    visible.style.width = `${window.width}px`;
+    visible.style.height = `${window.height}px`;
+    const out = visible.getContext('2d');
+    out?.clearRect(0, 0, visible.width, visible.height);
+    out?.drawImage(work, 0, 0);
+    visible.dataset.cards = String(drawn.cards);
+    visible.dataset.edges = String(drawn.edges);
+  };
+
+  const slice = () => {
+    if (!job || !ctx) return;
+    const until = performance.now() + SLICE_MS;
+    for (;;) {
+      const step = job.steps.next();
+      if (step.done) {
+        show(job.scene, step.value);
+        job = null;
+        return;
+      }
+      if (performance.now() > until) break;
+    }
+    // Reading one pixel makes the canvas rasterise what was recorded, in this task.
+    ctx.getImageData(0, 0, 1, 1);
+    channel.port2.postMessage(null);
+  };
+  channel.port1.onmessage = slice;
+
+  return {
+    draw(scene: OverviewScene) {
+      if (!ctx) return;
+      const bitmap = bitmapFor(scene.window, globalThis.devicePixelRatio || 1);
+      work.width = bitmap.width;
+      work.height = bitmap.height;
+      const idle = job === null;
+      job = { scene, steps: paintOverview(ctx, scene, bitmap.scale) };
+      if (idle) slice();
+    },
+    dispose() {
+      job = null;
+      channel.port1.onmessage = null;
+    },
+  };
+}
+
+/**
  * The big-diagram picture (see big-diagram.ts): one canvas inside React Flow's viewport, under
  * its edges and cards, covering the view window. Panning within the window moves it with the
  * viewport and redraws nothing.
@@ -48,6 +114,7 @@ export const OverviewLayer = memo(function OverviewLayer({
   detailed: boolean;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const drawer = useRef<ReturnType<typeof createPictureDrawer> | null>(null);
   const last = useRef<OverviewScene | null>(null);
   const audit = useAudit();
   const badges = useMemo(() => {
@@ -69,31 +136,30 @@ export const OverviewLayer = memo(function OverviewLayer({
 
   useLayoutEffect(() => {
     const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
     const scene: OverviewScene = { window, cards, edges, badges, highlight, detailed };
-    if (sameScene(last.current, scene)) return;
+    if (!canvas || sameScene(last.current, scene)) return;
     last.current = scene;
-    const bitmap = bitmapFor(window, globalThis.devicePixelRatio || 1);
-    if (canvas.width !== bitmap.width) canvas.width = bitmap.width;
-    if (canvas.height !== bitmap.height) canvas.height = bitmap.height;
-    const drawn = paintOverview(ctx, scene, bitmap.scale);
-    canvas.dataset.cards = String(drawn.cards);
-    canvas.dataset.edges = String(drawn.edges);
+    drawer.current ??= createPictureDrawer(canvas);
+    drawer.current.draw(scene);
   });
+
+  useEffect(
+    () => () => {
+      drawer.current?.dispose();
+      drawer.current = null;
+      last.current = null;
+    },
+    [],
+  );
 
   return (
     <ViewportPortal>
+      {/* Placed and sized by the drawer, when a picture is ready. */}
       <canvas
         ref={ref}
         className="gtm-overview pointer-events-none absolute"
         aria-hidden="true"
-        style={{
-          transform: `translate(${window.x}px, ${window.y}px)`,
-          width: window.width,
-          height: window.height,
-          zIndex: -1,
-        }}
+        style={{ zIndex: -1, width: 0, height: 0 }}
       />
     </ViewportPortal>
   );

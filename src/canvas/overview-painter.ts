@@ -106,33 +106,55 @@ function touches(window: ViewWindow, x0: number, y0: number, x1: number, y1: num
   );
 }
 
+/** Edges or cards drawn between two yields of `paintOverview`: a few milliseconds of work. */
+const BATCH = 400;
+
 /**
  * Draws the scene: edges first, then cards over them, as React Flow stacks them. Only what
- * touches the window is drawn; the context is in bitmap pixels on entry.
+ * touches the window is drawn; the context is in bitmap pixels on entry. A generator: it yields
+ * after every batch of edges or cards, so the caller can spread a big picture over several
+ * tasks (see OverviewLayer); the result is what was drawn.
  */
-export function paintOverview(
+export function* paintOverview(
   ctx: CanvasRenderingContext2D,
   scene: OverviewScene,
   scale: number,
-): { cards: number; edges: number } {
+): Generator<void, { cards: number; edges: number }> {
   const { window } = scene;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(scale, 0, 0, scale, -window.x * scale, -window.y * scale);
   ctx.lineCap = 'round';
 
-  // One path per kind and weight, stroked once: on the CPU, a single stroke of many lines is
-  // about twice as fast as a stroke each. Edges with neither end in the window only pass
-  // through the view; they are drawn as hairlines (1 screen px), which rasterise about three
-  // times faster than wider lines and keep the cards' own edges in front.
+  // One path per kind and weight and batch, stroked once: on the CPU, a single stroke of many
+  // lines is about twice as fast as a stroke each. Edges with neither end in the window only
+  // pass through the view; they are drawn as hairlines (1 screen px), which rasterise about
+  // three times faster than wider lines and keep the cards' own edges in front.
   let edgeCount = 0;
   const hairline = 1 / scale;
   for (const kind of ['dataflow', 'handoff', 'feedback'] as const) {
     const stroke = EDGE_STROKE[kind];
-    const near = new Path2D();
-    const passing = new Path2D();
-    // Arrowheads only where they are big enough to see, batched into one fill per kind.
-    const heads = scene.detailed ? new Path2D() : null;
+    const dash = kind === 'feedback' && scene.detailed ? [6, 4] : [];
+    let near = new Path2D();
+    let passing = new Path2D();
+    // Arrowheads only where they are big enough to see.
+    let heads = new Path2D();
+    let inBatch = 0;
+    const flush = () => {
+      ctx.strokeStyle = stroke.stroke;
+      ctx.fillStyle = stroke.stroke;
+      ctx.setLineDash(dash);
+      ctx.lineWidth = stroke.strokeWidth;
+      ctx.stroke(near);
+      ctx.lineWidth = Math.min(hairline, stroke.strokeWidth);
+      ctx.stroke(passing);
+      ctx.setLineDash([]);
+      if (scene.detailed) ctx.fill(heads);
+      near = new Path2D();
+      passing = new Path2D();
+      heads = new Path2D();
+      inBatch = 0;
+    };
     for (const drawn of scene.edges) {
       const [edge, source, target] = drawn;
       if ((edge.kind ?? 'handoff') !== kind || scene.highlight.edges.has(edge.id)) continue;
@@ -142,20 +164,16 @@ export function paintOverview(
       const targetIn = touches(window, targetX - 12, targetY - 12, targetX + 12, targetY + 12);
       const sourceIn = touches(window, sourceX, sourceY, sourceX, sourceY);
       (targetIn || sourceIn || !scene.detailed ? near : passing).addPath(shape.path);
-      if (heads && targetIn) arrowHead(heads, shape.ends, 5 * stroke.strokeWidth);
+      if (targetIn) arrowHead(heads, shape.ends, 5 * stroke.strokeWidth);
       edgeCount++;
+      if (++inBatch === BATCH) {
+        flush();
+        yield;
+      }
     }
-    ctx.strokeStyle = stroke.stroke;
-    ctx.fillStyle = stroke.stroke;
-    ctx.setLineDash(kind === 'feedback' && scene.detailed ? [6, 4] : []);
-    ctx.lineWidth = stroke.strokeWidth;
-    ctx.stroke(near);
-    ctx.lineWidth = Math.min(hairline, stroke.strokeWidth);
-    ctx.stroke(passing);
-    if (heads) ctx.fill(heads);
+    flush();
   }
   if (scene.highlight.edges.size > 0) {
-    ctx.setLineDash([]);
     ctx.lineWidth = 3;
     ctx.strokeStyle = HIGHLIGHT_EDGE;
     for (const drawn of scene.edges) {
@@ -164,14 +182,14 @@ export function paintOverview(
       edgeCount++;
     }
   }
-  ctx.setLineDash([]);
+  yield;
 
   // Text below about 6 px on screen is noise; the colour and the badge still tell.
   const titles = window.zoom * 24 >= 6;
   const counts = window.zoom * 11 >= 5;
+  let cardCount = 0;
   ctx.font = '600 24px system-ui, sans-serif';
   ctx.textBaseline = 'top';
-  let cardCount = 0;
   for (const node of scene.cards) {
     const { x, y } = node.position;
     if (!touches(window, x - 12, y - 12, x + NODE_WIDTH + 12, y + NODE_HEIGHT)) continue;
@@ -187,7 +205,7 @@ export function paintOverview(
       ctx.fillStyle = theme.text;
       ctx.fillText(fitTitle(ctx, node.title || 'Untitled', NODE_WIDTH - 24), x + 12, y + 10);
     }
-    cardCount++;
+    if (++cardCount % BATCH === 0) yield;
   }
   // Badges last, so a neighbour's card never covers one.
   ctx.font = 'bold 11px system-ui, sans-serif';

@@ -58,7 +58,17 @@ function filterRow(
     left = pixel;
     corner = above;
     if (same) {
-      zeros += 3;
+      // The run goes on while the row repeats the one above, or one colour sits under another.
+      let end = x + 1;
+      if (pixel === above) {
+        while (end < width && pixels[cur + end] === upPixels[up + end]) end++;
+        left = pixels[cur + end - 1] ?? 0;
+        corner = upPixels[up + end - 1] ?? 0;
+      } else {
+        while (end < width && pixels[cur + end] === pixel && upPixels[up + end] === above) end++;
+      }
+      zeros += 3 * (end - x);
+      x = end - 1;
       continue;
     }
     // The three residuals in one word, red in the low byte.

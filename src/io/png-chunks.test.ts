@@ -54,6 +54,16 @@ describe('crc32', () => {
     expect(crc32(random)).toBe(zlibCrc32(random));
   });
 
+  it('matches zlib over any range, whatever its length and where it starts', () => {
+    const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 2654435761) >>> 24);
+    for (const start of [0, 1, 2, 3, 5]) {
+      for (let end = start; end <= 40; end++) {
+        expect(crc32(bytes, start, end)).toBe(zlibCrc32(bytes.subarray(start, end)));
+      }
+      expect(crc32(bytes, start)).toBe(zlibCrc32(bytes.subarray(start)));
+    }
+  });
+
   it('agrees with every CRC stored in a known PNG', () => {
     const chunks = readChunks(KNOWN_PNG);
     expect(chunks?.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);

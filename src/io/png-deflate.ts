@@ -163,7 +163,7 @@ type WriterState = [at: number, pending: number, count: number, a: number, b: nu
 /**
  * The block's symbols as bits, with the Adler-32 of the bytes they stand for. A free function
  * with everything in locals: the hot loop of the encoder. `bytes` has room for 3 bytes a
- * symbol (15 + 5 + 1 bits, with 7 pending).
+ * symbol (15 + 5 + 1 bits, with 7 pending) and 3 more.
  */
 function writeSymbols(
   symbols: Uint32Array,
@@ -197,11 +197,14 @@ function writeSymbols(
       // Zeros leave the first sum as it is and add it to the second once per byte.
       b = (b + length * a) % ADLER_MOD;
     }
-    while (count >= 8) {
-      bytes[at++] = pending & 0xff;
-      pending >>>= 8;
-      count -= 8;
-    }
+    // Branch-free: three bytes stored every time, as many kept as are whole.
+    bytes[at] = pending;
+    bytes[at + 1] = pending >>> 8;
+    bytes[at + 2] = pending >>> 16;
+    const whole = count >>> 3;
+    at += whole;
+    pending >>>= whole << 3;
+    count &= 7;
     if ((i & 1023) === 1023) {
       a %= ADLER_MOD;
       b %= ADLER_MOD;
@@ -311,7 +314,7 @@ export class ZeroRunDeflater {
         (litCodes[code] ?? 0) | ((length - (LENGTH_BASE[length] ?? 0)) << codeBits);
       matchCount[length] = codeBits + (LENGTH_EXTRA[length] ?? 0) + 1;
     }
-    this.reserve(this.size * 3 + 4);
+    this.reserve(this.size * 3 + 8);
     const state = writeSymbols(
       this.symbols,
       this.size,

@@ -56,7 +56,7 @@ export function ForecastTotals({ forecast }: { forecast: Forecast }) {
       </p>
       {forecast.channels.length > 0 && (
         <>
-          <h4 className="pt-1 text-xs font-semibold text-zinc-700">CAC per channel</h4>
+          <h3 className="pt-1 text-xs font-semibold text-zinc-700">CAC per channel</h3>
           <dl
             className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm"
             aria-label="CAC per channel"

@@ -17,9 +17,9 @@ export function Section({
       className="flex flex-col gap-2 border-t border-zinc-200 pt-3"
     >
       <div className="flex items-center justify-between gap-2">
-        <h3 id={headingId} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+        <h2 id={headingId} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
           {title}
-        </h3>
+        </h2>
         {action}
       </div>
       {children}

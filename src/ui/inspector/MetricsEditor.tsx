@@ -34,9 +34,9 @@ export function MetricsEditor({
     update(metrics.map((m, j) => (j === i ? metric : m)));
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-2">
-      <h3 id={headingId} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+      <h2 id={headingId} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
         Metrics
-      </h3>
+      </h2>
       {metrics.map((metric, i) => (
         <div
           key={i}

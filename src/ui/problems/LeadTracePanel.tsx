@@ -55,9 +55,9 @@ export function LeadTracePanel({ id, onClose }: { id: string; onClose: () => voi
     >
       <div className="flex items-center justify-between gap-2">
         <div>
-          <h3 id={titleId} className="text-sm font-semibold text-zinc-900">
+          <h2 id={titleId} className="text-sm font-semibold text-zinc-900">
             Lead trace
-          </h3>
+          </h2>
           <p className="text-xs text-zinc-600">
             {covered} of {trace.steps.length} steps covered
             {trace.missing.length === 0

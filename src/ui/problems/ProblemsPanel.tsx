@@ -151,7 +151,7 @@ export function ProblemsPanel() {
         <EmptyDiagram finding={audit.findings[0]} onFix={onFix} onLearnMore={onLearnMore} />
       ) : total === 0 ? (
         <div className="flex flex-col gap-2 rounded-md border border-emerald-200 bg-emerald-50/60 p-3">
-          <h3 className="text-sm font-semibold text-emerald-900">No problems found</h3>
+          <h2 className="text-sm font-semibold text-emerald-900">No problems found</h2>
           <p className="text-sm text-zinc-700">
             This diagram passes every check the audit runs. Use the lead trace to follow one lead
             through the eight steps of the data flow.
@@ -230,13 +230,13 @@ export function ProblemsPanel() {
               const headingId = `${traceId}-${severity}`;
               return (
                 <div key={severity} className="flex flex-col gap-1.5">
-                  <h3
+                  <h2
                     id={headingId}
                     className="flex items-center gap-1.5 text-xs font-semibold tracking-wide text-zinc-600 uppercase"
                   >
                     <SeverityIcon severity={severity} />
                     {SEVERITY_HEADING[severity]} ({groupCounts[severity]})
-                  </h3>
+                  </h2>
                   {rows.length > 0 && (
                     <ul aria-labelledby={headingId} className="flex flex-col gap-1.5">
                       {withUniqueKeys(rows).map(([key, finding]) => (
@@ -338,7 +338,7 @@ function EmptyDiagram({
 }) {
   return (
     <div className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-3">
-      <h3 className="text-sm font-semibold text-zinc-900">Nothing to audit yet</h3>
+      <h2 className="text-sm font-semibold text-zinc-900">Nothing to audit yet</h2>
       <p className="text-sm text-zinc-700">
         The diagram is empty. Lay out the five layers, from who you sell to down to the RevOps
         foundation, or start from one of the Templates.

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useEditor } from '../../app/editor-context';
 import { KIND_LABEL, layerOf } from '../../model/layers';
 import { COMPANY_STAGES, EDGE_KINDS, type AnyNodeData, type DiagramNode } from '../../model/schema';
@@ -9,7 +9,9 @@ import { NumberInput, SelectInput, TextInput } from './fields';
 
 /** The side panel for the selection: one node, one edge, several, or the diagram itself. */
 export function Inspector() {
-  const selection = useEditor((s) => s.selection);
+  // A click on a card shows its selection on the canvas at once; the inspector's form follows in
+  // an interruptible render, so the press itself stays a short task on big diagrams.
+  const selection = useDeferredValue(useEditor((s) => s.selection));
   const nodes = useEditor((s) => s.diagram.nodes);
   const edges = useEditor((s) => s.diagram.edges);
   const selectedNodes = useMemo(() => {

@@ -124,19 +124,33 @@
       const r = el.getBoundingClientRect();
       return [r.left + r.width / 2, r.top + r.height / 2];
     },
-    /** A point where a press lands on the empty pane (it pans), the nearest to its centre. */
-    emptyPanePoint() {
+    /**
+     * A point where a press lands on the empty pane (it pans), the nearest to its centre. Cards
+     * the app draws instead of rendering (`cards`: id, x, y as for `visibleNodes`) are not empty.
+     */
+    emptyPanePoint(cards = []) {
       const pane = document.querySelector('.react-flow').getBoundingClientRect();
       const cx = pane.left + pane.width / 2;
       const cy = pane.top + pane.height / 2;
+      const zoom = window.__bench.viewport().zoom;
+      const drawn = cards
+        .map(([, x, y]) => {
+          const [left, top] = window.__bench.toScreen(x, y);
+          return [left - 4, top - 4, left + 220 * zoom + 4, top + 112 * zoom + 4];
+        })
+        .filter(
+          ([l, t, r, b]) => r > pane.left && l < pane.right && b > pane.top && t < pane.bottom,
+        );
       const points = [];
       for (let y = pane.top + 60; y < pane.bottom - 60; y += 12) {
         for (let x = pane.left + 150; x < pane.right - 150; x += 12) points.push([x, y]);
       }
       points.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
       return (
-        points.find(([x, y]) =>
-          document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'),
+        points.find(
+          ([x, y]) =>
+            document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') &&
+            !drawn.some(([l, t, r, b]) => x >= l && x <= r && y >= t && y <= b),
         ) ?? null
       );
     },

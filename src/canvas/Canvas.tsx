@@ -16,7 +16,7 @@ import { useEditor, useEditorApi } from '../app/editor-context';
 import { useImportFile } from '../app/use-transfer';
 import { hasEdgeBetween } from '../model/graph';
 import { NODE_KINDS, layerOf, type NodeKind } from '../model/layers';
-import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
+import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { clampToBand } from '../store/placement';
 import { PALETTE_DRAG_TYPE } from '../ui/Palette';
 import { Bands } from './Bands';
@@ -34,7 +34,7 @@ import { toFlowEdges, toFlowNodes, type GtmFlowEdge, type GtmFlowNode } from './
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { gtm: GtmNodeAtZoom };
 const edgeTypes = { gtm: GtmEdge };
-const SNAP: [number, number] = [20, 20];
+const SNAP: [number, number] = [GRID, GRID];
 // Module scope too: an inline object, array or function is new on every render, and React Flow
 // then pushes it into its store (re-running every node's and edge's selector) or re-renders
 // every MiniMap node, on every drag step (issue 7: −37 % script time per drag at 1,000 cards).
@@ -179,13 +179,12 @@ export function Canvas() {
 
   return (
     <div
-      className="gtm-canvas relative h-full w-full"
+      className="relative h-full w-full"
       aria-label="Diagram canvas"
       role="region"
       onDragOver={onDragOver}
       onDrop={onDrop}
       onPointerDownCapture={pointer.onPointerDownCapture}
-      onPointerMove={pointer.onPointerMove}
     >
       <EdgeMarkers />
       <ReactFlow<GtmFlowNode, GtmFlowEdge>
@@ -227,7 +226,7 @@ export function Canvas() {
             detailed={!overview}
           />
         )}
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#e4e4e7" />
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#e4e4e7" />
         {big ? (
           <OverviewMiniMap />
         ) : (

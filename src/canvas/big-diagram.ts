@@ -15,12 +15,16 @@ export const DETAIL_ZOOM = 0.5;
 
 export const isBigDiagram = (nodeCount: number): boolean => nodeCount > BIG_DIAGRAM;
 
-/** A rectangle of the diagram (flow coordinates) and the zoom it is drawn at. */
-export interface ViewWindow {
+/** A rectangle of the diagram (flow coordinates). */
+export interface Rect {
   readonly x: number;
   readonly y: number;
   readonly width: number;
   readonly height: number;
+}
+
+/** A rectangle of the diagram and the zoom it is drawn at. */
+export interface ViewWindow extends Rect {
   readonly zoom: number;
 }
 
@@ -92,10 +96,7 @@ export function cardAt(
 }
 
 /** Ids of the cards wholly inside a rectangle (as a selection box selects). */
-export function cardsInside(
-  nodes: readonly DiagramNode[],
-  area: Omit<ViewWindow, 'zoom'>,
-): string[] {
+export function cardsInside(nodes: readonly DiagramNode[], area: Rect): string[] {
   return nodes
     .filter(
       ({ position: { x, y } }) =>

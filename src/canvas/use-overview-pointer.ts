@@ -6,23 +6,16 @@ import {
   type PointerEvent as ReactPointerEvent,
 } from 'react';
 import { useEditorApi } from '../app/editor-context';
-import { cardAt, cardsInside } from './big-diagram';
+import { GRID } from '../model/bands';
+import { cardAt, cardsInside, type Rect } from './big-diagram';
 import { edgeAt, type DrawnEdge } from './overview-painter';
 
-const SNAP = 20;
 /** A press that moves less than this (screen px) is a click, not a drag. */
 const DRAG_THRESHOLD = 3;
 /** How near (screen px) a click must land to a drawn edge to pick it. */
 const EDGE_TOLERANCE = 6;
 
-const snap = (value: number) => Math.round(value / SNAP) * SNAP;
-
-interface BoxRect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+const snap = (value: number) => Math.round(value / GRID) * GRID;
 
 /**
  * Pointer handling for the cards the overview picture draws (zoomed out on a big diagram):
@@ -36,7 +29,7 @@ export function useOverviewPointer(active: boolean, drawnEdges: readonly DrawnEd
   const { store } = useEditorApi();
   const flow = useReactFlow();
   const flowStore = useStoreApi();
-  const boxRect = useRef<BoxRect | null>(null);
+  const boxRect = useRef<Rect | null>(null);
   const stopBoxWatch = useRef<(() => void) | null>(null);
   // Space + drag pans (the canvas's pan key), even when the press lands on a card.
   const panKey = useKeyPress('Space');
@@ -104,15 +97,6 @@ export function useOverviewPointer(active: boolean, drawnEdges: readonly DrawnEd
     [active, panKey, hitTest, store, flowStore],
   );
 
-  /** A pointer over a drawn card shows it can be picked, as over a live one. */
-  const onPointerMove = useCallback(
-    (event: ReactPointerEvent<HTMLElement>) => {
-      if (!active || event.buttons !== 0) return;
-      event.currentTarget.dataset.overCard = hitTest(event) ? 'true' : 'false';
-    },
-    [active, hitTest],
-  );
-
   const onSelectionStart = useCallback(() => {
     if (!active) return;
     boxRect.current = null;
@@ -153,5 +137,5 @@ export function useOverviewPointer(active: boolean, drawnEdges: readonly DrawnEd
     [drawnEdges, flow, flowStore, store],
   );
 
-  return { onPointerDownCapture, onPointerMove, onSelectionStart, onSelectionEnd, onPaneClick };
+  return { onPointerDownCapture, onSelectionStart, onSelectionEnd, onPaneClick };
 }

@@ -1,6 +1,7 @@
 import { Graph, layout } from '@dagrejs/dagre';
 import {
   BAND_LEFT,
+  GRID,
   NODE_GAP_X,
   NODE_HEIGHT,
   NODE_WIDTH,
@@ -57,8 +58,8 @@ export function bandedLayout(diagram: Diagram): Diagram {
     ...diagram,
     nodes: diagram.nodes.map((node) => {
       const p = positions.get(node.id) as { x: number; y: number };
-      // Whole pixels on the 20 px grid, so a laid-out diagram stays aligned with snapping.
-      return { ...node, position: { x: Math.round((p.x + shift) / 20) * 20, y: p.y } };
+      // Whole pixels on the snapping grid, so a laid-out diagram stays aligned with snapping.
+      return { ...node, position: { x: Math.round((p.x + shift) / GRID) * GRID, y: p.y } };
     }),
   };
 }

@@ -12,6 +12,8 @@ export const NODE_GAP_X = 60;
 /** Nodes sit this far below their band's top edge, leaving room for the band label. */
 export const BAND_PADDING_TOP = 56;
 export const BAND_LEFT = 40;
+/** Cards snap to this grid (px) when dragged, on the canvas and in the overview picture. */
+export const GRID = 20;
 
 export function bandTop(layer: LayerId): number {
   return layerIndex(layer) * BAND_HEIGHT;

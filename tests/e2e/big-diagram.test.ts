@@ -100,10 +100,7 @@ describe('big diagrams: the overview picture', () => {
     const [x, y] = await onScreen(page, card.position.x + 110, card.position.y + 56);
     await page.mouse.click(x, y);
     await liveCard(page, card.id).waitFor();
-    const title = page.getByRole('region', { name: 'Inspector' }).getByRole('textbox', {
-      name: 'Title',
-    });
-    assert.equal(await title.inputValue(), card.title);
+    assert.equal(await title(page), card.title);
   });
 
   it('drags a drawn card on the grid as one undo step', async () => {

@@ -1,0 +1,41 @@
+/**
+ * How a diagram lives in a Y.Doc (the contract between the co-editing server and the editor).
+ *
+ *   ydoc.getMap('nodes')     node id → Y.Map of that node's fields
+ *                              'kind', 'title', 'position' (plain values; a position is one value,
+ *                              so x and y always move together), and any other non-data field
+ *                              'data' → nested Y.Map: one key per data field (notes, metrics,
+ *                              owner, …; each a plain value), absent when the node has no data
+ *   ydoc.getMap('edges')     edge id → Y.Map of that edge's fields (source, target, label, kind,
+ *                              share, …; each a plain value)
+ *   ydoc.getMap('document')  every other top-level field of the file, one key each: format,
+ *                              version, name, comments, actuals, … A plain-object field (meta,
+ *                              rules) is a nested Y.Map with one key per entry, so two people
+ *                              changing the currency and the description both win; arrays and
+ *                              scalars are plain values (the last writer wins the whole field).
+ *
+ * The id lives in the map key only (never inside the entry), so a key and an id cannot disagree.
+ * `$schema` is not shared: it names the file's schema and is written again on export.
+ * Nodes and edges come out of the doc ordered by id: Y.Map iteration order differs between
+ * peers, and the same order everywhere keeps every peer's diagram (and its audit) identical.
+ *
+ * Yjs stores strings as UTF-8, so a lone surrogate (half of an emoji cut by hand in a file) comes
+ * back as U+FFFD.
+ *
+ * Writes go through `applyDiagramToYDoc`, which sets only the keys whose value changed, in one
+ * transaction with the caller's origin (Y.UndoManager tracks those origins). Reads go through
+ * `parseYDoc`, which rebuilds the file and runs it through the same gate as a file
+ * (`parseDiagramFile`): the server refuses an update whose result fails it.
+ */
+export const NODES_KEY = 'nodes';
+export const EDGES_KEY = 'edges';
+export const DOCUMENT_KEY = 'document';
+/** The nested Y.Map of a node's data fields. */
+export const NODE_DATA_KEY = 'data';
+/** The only root types a room's Y.Doc may hold; the server refuses an update that adds others. */
+export const ROOT_KEYS = [NODES_KEY, EDGES_KEY, DOCUMENT_KEY] as const;
+/** Top-level file keys that are not stored in the document map. */
+export const UNSHARED_FILE_KEYS = new Set(['$schema', NODES_KEY, EDGES_KEY]);
+
+/** Transaction origins, so observers and undo managers can tell who wrote what. */
+export const SEED_ORIGIN = 'gtm-seed';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { serializeDiagram } from '../src/io/serialize';
-import { createSyntheticDiagram } from '../src/rules/synthetic';
+import { createSyntheticDiagram } from '../src/testing/synthetic';
 import { CHROME_ARGS, findChrome, startServer } from '../tests/e2e/harness';
 import { median, percentile, round } from './stats';
 

@@ -5,7 +5,7 @@ import { serializeDiagram } from '../src/io/serialize';
 import { indexGraph } from '../src/model/graph';
 import type { Diagram } from '../src/model/schema';
 import { runAudit } from '../src/rules/engine';
-import { createSyntheticDiagram } from '../src/rules/synthetic';
+import { createSyntheticDiagram } from '../src/testing/synthetic';
 import { summarize, type Summary } from './stats';
 
 export interface NodeCase {

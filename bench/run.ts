@@ -18,7 +18,7 @@ import { build } from 'vite';
 import { pngScale } from '../src/io/png';
 import { toSvg } from '../src/io/svg';
 import { approximateMeasure } from '../src/io/text-measure';
-import { createSyntheticDiagram } from '../src/rules/synthetic';
+import { createSyntheticDiagram } from '../src/testing/synthetic';
 import {
   medianOf,
   runBrowserBench,

@@ -3,11 +3,11 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './index.css';
 import { App } from './app/App';
-import { listenForShareLinks } from './app/open-share-link';
+import { listenForShareLinks } from './store/transfer/open-share-link';
 import { DiagramLibrary } from './persistence/library';
 import { createEditorStore } from './store/editor-store';
 import { DiagramSession } from './store/session';
-import { requestPersistentStorage } from './app/storage-persistence';
+import { requestPersistentStorage } from './store/react/use-storage-persistence';
 
 const store = createEditorStore();
 const session = new DiagramSession(store, new DiagramLibrary());

@@ -5,8 +5,8 @@ import { Palette } from '../ui/Palette';
 import { SidePanel } from '../ui/SidePanel';
 import { TopBar } from '../ui/TopBar';
 import { Dialogs } from './Dialogs';
-import { EditorContext, type Editor } from './editor-context';
-import { ErrorBoundary } from './ErrorBoundary';
+import { EditorContext, type Editor } from '../store/react/editor-context';
+import { ErrorBoundary } from '../ui-kit/ErrorBoundary';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 
 export function App({ editor }: { editor: Editor }) {

@@ -1,6 +1,6 @@
 import { DiagramsDialog } from '../ui/DiagramsDialog';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog';
-import { useEditor } from './editor-context';
+import { useEditor } from '../store/react/editor-context';
 
 /** The one open modal, if any; which one is UI state in the store, not in history. */
 export function Dialogs() {

@@ -1,11 +1,11 @@
 import { ViewportPortal } from '@xyflow/react';
 import { memo } from 'react';
-import { useEditor } from '../app/editor-context';
+import { useEditor } from '../store/react/editor-context';
 import { BAND_HEIGHT, NODE_WIDTH, bandTop } from '../model/bands';
 import { LAYERS } from '../model/layers';
 import type { EditorState } from '../store/editor-store';
-import { LayerIcon } from '../ui/LayerIcon';
-import { LAYER_THEME } from './layer-theme';
+import { LayerIcon } from '../ui-kit/LayerIcon';
+import { LAYER_THEME } from '../ui-kit/layer-theme';
 
 const STEP = 1000;
 

@@ -12,13 +12,13 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useMemo, type DragEvent } from 'react';
-import { useEditor, useEditorApi } from '../app/editor-context';
-import { useImportFile } from '../app/use-transfer';
+import { useEditor, useEditorApi } from '../store/react/editor-context';
+import { useImportFile } from '../store/react/use-transfer';
 import { hasEdgeBetween } from '../model/graph';
 import { NODE_KINDS, layerOf, type NodeKind } from '../model/layers';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { clampToBand } from '../store/placement';
-import { PALETTE_DRAG_TYPE } from '../ui/Palette';
+import { PALETTE_DRAG_TYPE } from '../ui-kit/drag-types';
 import { Bands } from './Bands';
 import { isBigDiagram, isPictured, liveEdgeIds, pictureEdges } from './big-diagram';
 import { OverviewLayer } from './OverviewLayer';
@@ -27,7 +27,7 @@ import { useOverviewPointer } from './use-overview-pointer';
 import { useRestOfDiagram } from './use-rest-of-diagram';
 import { useViewWindow } from './use-view-window';
 import { EdgeMarkers, GtmEdge } from './GtmEdge';
-import { LAYER_THEME } from './layer-theme';
+import { LAYER_THEME } from '../ui-kit/layer-theme';
 import { GtmNodeAtZoom, useDetailed } from './level-of-detail';
 import { toFlowEdges, toFlowNodes, type GtmFlowEdge, type GtmFlowNode } from './to-flow';
 

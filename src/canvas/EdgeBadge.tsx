@@ -1,8 +1,8 @@
 import { memo } from 'react';
-import { useEditor } from '../app/editor-context';
-import { auditOf } from '../app/use-audit';
-import { badgeSummaryOf } from '../ui/problems/finding-text';
-import { ProblemBadge } from '../ui/problems/ProblemBadge';
+import { useEditor } from '../store/react/editor-context';
+import { auditOf } from '../store/react/use-audit';
+import { badgeSummaryOf } from '../ui-kit/finding-text';
+import { ProblemBadge } from '../ui-kit/ProblemBadge';
 
 /** An edge's audit badge, pinned to the corner of its label (see NodeBadges on re-renders). */
 export const EdgeBadge = memo(function EdgeBadge({ edgeId }: { edgeId: string }) {

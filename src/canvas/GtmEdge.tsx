@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
-import { useEditor } from '../app/editor-context';
+import { useEditor } from '../store/react/editor-context';
 import { EdgeBadge } from './EdgeBadge';
 import { EDGE_STROKE, edgePath } from './edge-path';
 import { isEdgeHighlighted } from './highlight';

@@ -2,14 +2,14 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { KIND_LABEL, layerOf } from '../model/layers';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
-import { LayerIcon } from '../ui/LayerIcon';
-import { LAYER_THEME } from './layer-theme';
+import { LayerIcon } from '../ui-kit/LayerIcon';
+import { LAYER_THEME } from '../ui-kit/layer-theme';
 import { isNodeHighlighted } from './highlight';
 import { nodeFacts } from './node-facts';
 import { NodeBadges } from './NodeBadges';
 import { NodeForecast } from './NodeForecast';
-import { useEditor } from '../app/editor-context';
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { useEditor } from '../store/react/editor-context';
+import { ErrorBoundary } from '../ui-kit/ErrorBoundary';
 import { CardHandles } from './CardHandles';
 import type { GtmFlowNode } from './to-flow';
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { useEditor } from '../app/editor-context';
-import { flowLineOf } from '../app/use-forecast';
+import { useEditor } from '../store/react/editor-context';
+import { flowLineOf } from '../store/react/use-forecast';
 
 /**
  * A card's projected monthly flow in one line. Each selector returns a string, so a card

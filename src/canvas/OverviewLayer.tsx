@@ -1,9 +1,9 @@
 import { ViewportPortal } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { useEditor } from '../app/editor-context';
-import { useAudit } from '../app/use-audit';
+import { useEditor } from '../store/react/editor-context';
+import { useAudit } from '../store/react/use-audit';
 import type { DiagramNode } from '../model/schema';
-import { badgeSummaryOf } from '../ui/problems/finding-text';
+import { badgeSummaryOf } from '../ui-kit/finding-text';
 import type { ViewWindow } from './big-diagram';
 import { bitmapFor, paintOverview, type DrawnEdge, type OverviewScene } from './overview-painter';
 

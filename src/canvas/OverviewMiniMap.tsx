@@ -1,6 +1,6 @@
 import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
-import { useEditor } from '../app/editor-context';
+import { useEditor } from '../store/react/editor-context';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { LAYER_PALETTE } from '../model/layer-palette';
 import { layerOf } from '../model/layers';

@@ -1,12 +1,12 @@
 import { useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
-import { useEditor } from '../app/editor-context';
+import { useEditor } from '../store/react/editor-context';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { DETAIL_ZOOM, isBigDiagram } from './big-diagram';
 import { layerOf } from '../model/layers';
 import { GtmNode } from './GtmNode';
 import { isNodeHighlighted } from './highlight';
-import { LAYER_THEME } from './layer-theme';
+import { LAYER_THEME } from '../ui-kit/layer-theme';
 import { NodeBadges } from './NodeBadges';
 import { CardHandles } from './CardHandles';
 import type { GtmFlowNode } from './to-flow';

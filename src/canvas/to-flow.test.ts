@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDiagram, createEdge, createNode } from '../model/factories';
 import { slotPosition } from '../model/bands';
 import type { Diagram, DiagramNode } from '../model/schema';
-import { createSyntheticDiagram } from '../rules/synthetic';
+import { createSyntheticDiagram } from '../testing/synthetic';
 import { handlesFor, toFlowEdges, toFlowNodes } from './to-flow';
 
 function diagram(): Diagram {

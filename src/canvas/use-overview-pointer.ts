@@ -5,7 +5,7 @@ import {
   type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
 } from 'react';
-import { useEditorApi } from '../app/editor-context';
+import { useEditorApi } from '../store/react/editor-context';
 import { GRID } from '../model/bands';
 import { cardAt, cardsInside, type Rect } from './big-diagram';
 import { edgeAt, type DrawnEdge } from './overview-painter';

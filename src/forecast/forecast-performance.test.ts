@@ -3,7 +3,7 @@ import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
 import { valueOf } from './estimate';
 import { forecastDiagram } from './forecast-diagram';
 import { sensitivity } from './sensitivity';
-import { channel, diagramOf, edge, motion, revops, stage } from './test-diagram';
+import { channel, diagramOf, edge, motion, revops, stage } from '../testing/forecast-diagram';
 
 const STAGE_RATES = [0.2, 0.4, 0.5, 0.25, 0.6, 0.8] as const;
 

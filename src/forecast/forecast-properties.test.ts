@@ -5,7 +5,7 @@ import type { Diagram, DiagramEdge, DiagramNode, Period } from '../model/schema'
 import { isKnown, valueOf, type Estimate } from './estimate';
 import { forecastDiagram } from './forecast-diagram';
 import { sensitivity } from './sensitivity';
-import { channel, diagramOf, edge, motion, revops, stage } from './test-diagram';
+import { channel, diagramOf, edge, motion, revops, stage } from '../testing/forecast-diagram';
 
 interface Spec {
   readonly stages: readonly { readonly key: RateKey; readonly rate: number | null }[];

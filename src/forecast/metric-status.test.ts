@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metricStatus } from './metric-status';
-import { diagramOf } from './test-diagram';
+import { diagramOf } from '../testing/forecast-diagram';
 
 describe('metricStatus', () => {
   const plain = diagramOf([], []);

@@ -4,7 +4,7 @@ import fixture from '../../tests/fixtures/forecast-direct-vs-partner.json';
 import { valueOf } from './estimate';
 import { forecastDiagram } from './forecast-diagram';
 import { sensitivity } from './sensitivity';
-import { channel, diagramOf, edge, stage } from './test-diagram';
+import { channel, diagramOf, edge, stage } from '../testing/forecast-diagram';
 
 /** The slow, obvious way: change one metric (or the ACV) and forecast again. */
 function rerunArr(diagram: Diagram, nodeId: string, key: string, value: number): number {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagramSchema } from '../model/schema';
 import fixture from '../../tests/fixtures/forecast-direct-vs-partner.json';
 import { unsourcedMetrics } from './unsourced-metrics';
-import { diagramOf, stage } from './test-diagram';
+import { diagramOf, stage } from '../testing/forecast-diagram';
 
 describe('unsourcedMetrics', () => {
   it('lists the metrics with no source, in diagram order', () => {

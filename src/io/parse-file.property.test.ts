@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_PATH } from '../model/version';
-import { MUTATIONS, diagramArbitrary, invalidDiagramText } from './arbitraries';
+import { MUTATIONS, diagramArbitrary, invalidDiagramText } from '../testing/arbitraries';
 import { parseDiagramFile, type ParseResult } from './parse-file';
 import { serializeDiagram } from './serialize';
 import { decodeShareFragment, encodeShareLink } from './share-link';

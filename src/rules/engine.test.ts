@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runAudit } from './engine';
 import { RULES } from './registry';
-import { TEST_NOW, deepFreeze } from './rule-tester';
+import { TEST_NOW, deepFreeze } from '../testing/rule-tester';
 import {
   addEdges,
   cleanDiagram,
@@ -10,7 +10,7 @@ import {
   patchData,
   removeKinds,
   setMeta,
-} from './test-diagrams';
+} from '../testing/test-diagrams';
 import { defineRule } from './types';
 
 const audit = (

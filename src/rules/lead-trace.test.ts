@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceLead } from './lead-trace';
-import { deepFreeze } from './rule-tester';
-import { cleanDiagram, emptyDiagram, removeEdges, removeKinds } from './test-diagrams';
+import { deepFreeze } from '../testing/rule-tester';
+import { cleanDiagram, emptyDiagram, removeEdges, removeKinds } from '../testing/test-diagrams';
 
 describe('traceLead', () => {
   it('follows one lead through all eight steps of the clean diagram', () => {

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDiagramFile } from '../io/parse-file';
 import type { Diagram } from '../model/schema';
 import { runAudit } from './engine';
-import { TEST_NOW, deepFreeze } from './rule-tester';
-import { cleanDiagram, emptyDiagram, removeEdges, removeKinds } from './test-diagrams';
+import { TEST_NOW, deepFreeze } from '../testing/rule-tester';
+import { cleanDiagram, emptyDiagram, removeEdges, removeKinds } from '../testing/test-diagrams';
 import type { Finding } from './types';
 
 function fixture(name: string): Diagram {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDiagram } from '../model/factories';
 import { createEditorStore, type EditorStore } from './editor-store';
 import { AUTOSAVE_DELAY_MS, DiagramSession, GESTURE_SAVE_HOLD_MS } from './session';
-import { MemoryLibrary } from './test-library';
+import { MemoryLibrary } from '../testing/test-library';
 
 let store: EditorStore;
 let library: MemoryLibrary;

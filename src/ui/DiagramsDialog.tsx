@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDiagramList, useEditor, useEditorApi } from '../app/editor-context';
+import { useDiagramList, useEditor, useEditorApi } from '../store/react/editor-context';
 import { createDiagram } from '../model/factories';
 import { Dialog } from './Dialog';
 import { UnreadableDiagrams } from './UnreadableDiagrams';

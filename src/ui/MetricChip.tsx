@@ -1,4 +1,4 @@
-import { useEditor } from '../app/editor-context';
+import { useEditor } from '../store/react/editor-context';
 import { metricStatus } from '../forecast';
 import type { BenchmarkZone } from '../model/benchmarks';
 import type { MetricKey } from '../model/metrics';

@@ -1,4 +1,4 @@
-import { useEditor, useEditorApi } from '../app/editor-context';
+import { useEditor, useEditorApi } from '../store/react/editor-context';
 
 const TONE = {
   info: 'border-sky-200 bg-sky-50 text-sky-900',

@@ -1,9 +1,9 @@
-import { useEditor } from '../app/editor-context';
+import { useEditor } from '../store/react/editor-context';
 import { KIND_LABEL, LAYERS, type NodeKind } from '../model/layers';
-import { LAYER_THEME } from '../canvas/layer-theme';
-import { LayerIcon } from './LayerIcon';
+import { LAYER_THEME } from '../ui-kit/layer-theme';
+import { LayerIcon } from '../ui-kit/LayerIcon';
 
-export const PALETTE_DRAG_TYPE = 'application/x-gtm-kind';
+import { PALETTE_DRAG_TYPE } from '../ui-kit/drag-types';
 
 /** One button per node kind, grouped by layer; click adds in free space, drag drops at a point. */
 export function Palette() {

@@ -1,5 +1,5 @@
-import { useEditor } from '../app/editor-context';
-import { useStoragePersistence, type StoragePersistence } from '../app/storage-persistence';
+import { useEditor } from '../store/react/editor-context';
+import { useStoragePersistence, type StoragePersistence } from '../store/react/use-storage-persistence';
 
 const PERSISTENCE: Record<
   Exclude<StoragePersistence, 'unknown'>,

@@ -1,7 +1,7 @@
 import { Suspense, lazy, useRef, type KeyboardEvent } from 'react';
-import { useEditor } from '../app/editor-context';
-import { ErrorBoundary } from '../app/ErrorBoundary';
-import { useAudit } from '../app/use-audit';
+import { useEditor } from '../store/react/editor-context';
+import { ErrorBoundary } from '../ui-kit/ErrorBoundary';
+import { useAudit } from '../store/react/use-audit';
 import type { SideTab } from '../store/editor-store';
 import { Inspector } from './inspector/Inspector';
 

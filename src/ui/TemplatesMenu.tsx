@@ -1,4 +1,4 @@
-import { useEditorApi } from '../app/editor-context';
+import { useEditorApi } from '../store/react/editor-context';
 import { TEMPLATE_CATALOG } from '../model/templates/catalog';
 import { Menu } from './Menu';
 

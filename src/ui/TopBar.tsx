@@ -1,5 +1,5 @@
-import { useEditor, useEditorApi, useHistory } from '../app/editor-context';
-import { useCommandContext } from '../app/use-commands';
+import { useEditor, useEditorApi, useHistory } from '../store/react/editor-context';
+import { useCommandContext } from '../store/react/use-commands';
 import { commandById } from '../commands/registry';
 import { SaveStatus } from './SaveStatus';
 import { TemplatesMenu } from './TemplatesMenu';

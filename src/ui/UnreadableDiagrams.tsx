@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { downloadText } from '../app/download';
-import { useEditorApi, useUnreadableDiagrams } from '../app/editor-context';
+import { downloadText } from '../store/transfer/download';
+import { useEditorApi, useUnreadableDiagrams } from '../store/react/editor-context';
 import { fileNameFor } from '../io/serialize';
 
 /**

@@ -5,8 +5,8 @@ import type { Locator, Page } from 'playwright-core';
 import { serializeDiagram } from '../../src/io/serialize';
 import { runAudit } from '../../src/rules/engine';
 import { missingEnrichment } from '../../src/rules/rules/missing-enrichment';
-import { createSyntheticDiagram } from '../../src/rules/synthetic';
-import { ROW_CAP } from '../../src/ui/problems/finding-text';
+import { createSyntheticDiagram } from '../../src/testing/synthetic';
+import { ROW_CAP } from '../../src/ui-kit/finding-text';
 import { openApp, settle, type Session } from './harness';
 
 const problemsTab = (page: Page) => page.getByRole('tab', { name: /^Problems/ });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../src/model/bands';
 import type { Diagram, DiagramNode } from '../../src/model/schema';
 import { serializeDiagram } from '../../src/io/serialize';
-import { createSyntheticDiagram } from '../../src/rules/synthetic';
+import { createSyntheticDiagram } from '../../src/testing/synthetic';
 import { seriousViolations } from './axe';
 import { openApp, screenshotDir, settle, viewportOf, type Session } from './harness';
 

@@ -15,7 +15,7 @@ import {
 import { serializeDiagram } from '../../src/io/serialize';
 import { encodeShareLink } from '../../src/io/share-link';
 import type { Diagram } from '../../src/model/schema';
-import { createSyntheticDiagram } from '../../src/rules/synthetic';
+import { createSyntheticDiagram } from '../../src/testing/synthetic';
 import { openApp, settle, waitForSaved, type Session } from './harness';
 
 interface Downloaded {

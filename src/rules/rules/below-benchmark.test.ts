@@ -1,5 +1,5 @@
-import { cleanDiagram, patchData } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { cleanDiagram, patchData } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { belowBenchmark } from './below-benchmark';
 
 const metric = (key: string, value: number) => ({ metrics: [{ key, value }] });

@@ -1,5 +1,5 @@
-import { cleanDiagram, patchData, setMeta } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { cleanDiagram, patchData, setMeta } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { benchmarkRedFlag } from './benchmark-red-flag';
 
 const metric = (key: string, value: number) => ({ metrics: [{ key, value }] });

@@ -1,5 +1,5 @@
-import { cleanDiagram, patchData, removeKinds, setMeta } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { cleanDiagram, patchData, removeKinds, setMeta } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { buyingCommitteeMissing } from './buying-committee-missing';
 
 const noCommittee = patchData(

@@ -1,5 +1,5 @@
-import { addEdges, addNodes, cleanDiagram, edge, node } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { addEdges, addNodes, cleanDiagram, edge, node } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { missingEnrichment } from './missing-enrichment';
 
 const ungated = (channel: string) =>

@@ -1,5 +1,5 @@
-import { addEdges, cleanDiagram, edge, removeEdges, removeKinds } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { addEdges, cleanDiagram, edge, removeEdges, removeKinds } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { missingFeedbackLoop } from './missing-feedback-loop';
 
 const noLoop = removeEdges(cleanDiagram(), 'e-won-seg', 'e-report-score', 'e-crm-score');

@@ -1,5 +1,5 @@
-import { cleanDiagram, emptyDiagram, removeKinds } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { cleanDiagram, emptyDiagram, removeKinds } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { missingLayer } from './missing-layer';
 
 testRule(missingLayer, {

@@ -1,5 +1,5 @@
-import { addNodes, cleanDiagram, node, setMeta } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { addNodes, cleanDiagram, node, setMeta } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { overcomplicatedEarlyStage } from './overcomplicated-early-stage';
 
 const seed = setMeta(cleanDiagram(), { companyStage: 'seed' });

@@ -1,5 +1,5 @@
-import { cleanDiagram, emptyDiagram, setMeta } from '../test-diagrams';
-import { TEST_NOW, testRule } from '../rule-tester';
+import { cleanDiagram, emptyDiagram, setMeta } from '../../testing/test-diagrams';
+import { TEST_NOW, testRule } from '../../testing/rule-tester';
 import { reviewOverdue } from './review-overdue';
 
 testRule(reviewOverdue, {

@@ -1,5 +1,5 @@
-import { cleanDiagram, patchData, setMeta } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { cleanDiagram, patchData, setMeta } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { salesCycleTooLong } from './sales-cycle-too-long';
 
 const cycle = (value: number) => ({ metrics: [{ key: 'sales-cycle-days', value }] });

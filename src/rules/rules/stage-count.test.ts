@@ -1,5 +1,5 @@
-import { addNodes, cleanDiagram, node, removeKinds, removeNodes } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { addNodes, cleanDiagram, node, removeKinds, removeNodes } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { stageCount } from './stage-count';
 
 const extra = (n: number) =>

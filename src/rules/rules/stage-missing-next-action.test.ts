@@ -1,5 +1,5 @@
-import { cleanDiagram, patchData } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { cleanDiagram, patchData } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { stageMissingNextAction } from './stage-missing-next-action';
 
 testRule(stageMissingNextAction, {

@@ -1,5 +1,5 @@
-import { addNodes, cleanDiagram, node, patchData } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { addNodes, cleanDiagram, node, patchData } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { tooManyChannels } from './too-many-channels';
 
 const third = node('channel', 'ch-ads', 'Paid search', { channelType: 'paid' });

@@ -1,5 +1,5 @@
-import { cleanDiagram, removeKinds } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { cleanDiagram, removeKinds } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { toolsWithoutIcp } from './tools-without-icp';
 
 testRule(toolsWithoutIcp, {

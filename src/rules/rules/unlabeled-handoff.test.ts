@@ -1,5 +1,5 @@
-import { addEdges, cleanDiagram, edge } from '../test-diagrams';
-import { testRule } from '../rule-tester';
+import { addEdges, cleanDiagram, edge } from '../../testing/test-diagrams';
+import { testRule } from '../../testing/rule-tester';
 import { unlabeledHandoff } from './unlabeled-handoff';
 
 testRule(unlabeledHandoff, {

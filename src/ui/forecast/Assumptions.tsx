@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useEditor } from '../../app/editor-context';
+import { useEditor } from '../../store/react/editor-context';
 import { formatDays, formatPercent, unsourcedMetrics } from '../../forecast';
 import { METRIC_LABEL } from '../../model/metrics';
 import type { Diagram } from '../../model/schema';

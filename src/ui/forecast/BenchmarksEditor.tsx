@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useEditor } from '../../app/editor-context';
+import { useEditor } from '../../store/react/editor-context';
 import { resolveBenchmarks, type Benchmark } from '../../model/benchmarks';
 import { METRIC_KEYS, isRateKey, type MetricKey } from '../../model/metrics';
 import { useFieldTransaction } from '../inspector/fields';

@@ -1,4 +1,4 @@
-import { useForecastBasis, forecastOf } from '../../app/use-forecast';
+import { useForecastBasis, forecastOf } from '../../store/react/use-forecast';
 import { feedsPipeline, isKnown } from '../../forecast';
 import { Assumptions } from './Assumptions';
 import { BenchmarksEditor } from './BenchmarksEditor';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EditorContext } from '../../app/editor-context';
+import { EditorContext } from '../../store/react/editor-context';
 import { createDiagram } from '../../model/factories';
 import type { DiagramLibrary } from '../../persistence/library';
 import { createEditorStore } from '../../store/editor-store';

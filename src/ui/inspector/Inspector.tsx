@@ -1,9 +1,9 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useEditor } from '../../app/editor-context';
+import { useEditor } from '../../store/react/editor-context';
 import { KIND_LABEL, layerOf } from '../../model/layers';
 import { COMPANY_STAGES, EDGE_KINDS, type AnyNodeData, type DiagramNode } from '../../model/schema';
-import { LAYER_THEME } from '../../canvas/layer-theme';
-import { LayerIcon } from '../LayerIcon';
+import { LAYER_THEME } from '../../ui-kit/layer-theme';
+import { LayerIcon } from '../../ui-kit/LayerIcon';
 import { NodeFields } from './NodeFields';
 import { NumberInput, SelectInput, TextInput } from './fields';
 

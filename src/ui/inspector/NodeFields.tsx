@@ -1,4 +1,4 @@
-import { useEditor } from '../../app/editor-context';
+import { useEditor } from '../../store/react/editor-context';
 import type { AnyNodeData, DiagramNode, Metric } from '../../model/schema';
 import { FIELD_SPECS } from './field-specs';
 import { ListInput, NumberInput, SelectInput, TextInput } from './fields';

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { useEditorApi } from '../../app/editor-context';
+import { useEditorApi } from '../../store/react/editor-context';
 
 /** Focus opens an undo group and blur closes it, so typing in a field is one undo step. */
 export function useFieldTransaction() {

@@ -1,4 +1,4 @@
-import { useAudit } from '../../app/use-audit';
+import { useAudit } from '../../store/react/use-audit';
 
 /** Audit findings about one node's fields, keyed by field, for the inline amber marks. */
 export function useFieldProblems(nodeId: string): ReadonlyMap<string, string> {

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Severity } from '../../rules/types';
-import { SEVERITY_TONE, SeverityIcon } from './SeverityIcon';
+import { SEVERITY_TONE, SeverityIcon } from '../../ui-kit/SeverityIcon';
 
 export interface FindingRowProps {
   /** `findingKey` of the finding; handlers receive it and look the finding up afresh. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useEditor, useEditorApi } from '../../app/editor-context';
+import { useEditor, useEditorApi } from '../../store/react/editor-context';
 import { traceLead, type LeadStepId, type LeadTraceStep } from '../../rules/lead-trace';
 import type { EditorState } from '../../store/editor-store';
 import { useShowOnCanvas } from './use-show-on-canvas';

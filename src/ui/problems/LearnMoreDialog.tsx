@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { layerInfo } from '../../model/layers';
 import { ruleById } from '../../rules/registry';
 import { Dialog } from '../Dialog';
-import { SeverityIcon } from './SeverityIcon';
+import { SeverityIcon } from '../../ui-kit/SeverityIcon';
 
 const SEVERITY_NAME = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useEditor, useEditorApi } from '../../app/editor-context';
-import { auditOf, useAudit } from '../../app/use-audit';
+import { useEditor, useEditorApi } from '../../store/react/editor-context';
+import { auditOf, useAudit } from '../../store/react/use-audit';
 import { KIND_LABEL } from '../../model/layers';
 import type { DiagramEdge, DiagramNode } from '../../model/schema';
 import type { Finding, FindingTarget, Severity } from '../../rules/types';
@@ -13,12 +13,12 @@ import {
   describeProblemCount,
   filterFindings,
   findingKey,
-} from './finding-text';
+} from '../../ui-kit/finding-text';
 import { FindingRow } from './FindingRow';
 import { LeadTracePanel } from './LeadTracePanel';
 import { LearnMoreDialog } from './LearnMoreDialog';
-import { ALL_SEVERITIES, useProblemsView, useProblemsViewApi } from './problems-view';
-import { SeverityIcon } from './SeverityIcon';
+import { ALL_SEVERITIES, useProblemsView, useProblemsViewApi } from '../../store/react/problems-view';
+import { SeverityIcon } from '../../ui-kit/SeverityIcon';
 import { useShowOnCanvas } from './use-show-on-canvas';
 
 const nodeName = (node: DiagramNode) => `${KIND_LABEL[node.kind]} “${node.title || 'Untitled'}”`;

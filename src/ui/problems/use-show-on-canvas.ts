@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { useEditorApi } from '../../app/editor-context';
+import { useEditorApi } from '../../store/react/editor-context';
 import type { FindingTarget } from '../../rules/types';
 
 // Hidden cards (drawn by the big-diagram overview) count too.

@@ -1,6 +1,6 @@
-import { useEditorApi } from '../../app/editor-context';
-import type { ExportFormat } from '../../app/export-diagram';
-import { useTransfer, useTransferApi } from '../../app/use-transfer';
+import { useEditorApi } from '../../store/react/editor-context';
+import type { ExportFormat } from '../../store/transfer/export-diagram';
+import { useTransfer, useTransferApi } from '../../store/react/use-transfer';
 import { Menu, type MenuItem } from '../Menu';
 import { ShareLinkDialog } from './ShareLinkDialog';
 
@@ -16,7 +16,7 @@ const FORMATS: readonly { label: string; format: ExportFormat }[] = [
  * The exporters (SVG, PNG, Mermaid, the report, share links) are not needed to start the
  * editor: they load as the menu opens, and are there by the time an item is chosen.
  */
-const loadExporters = () => import('../../app/export-diagram');
+const loadExporters = () => import('../../store/transfer/export-diagram');
 type Exporters = Awaited<ReturnType<typeof loadExporters>>;
 
 /** Downloads the open diagram as a picture, a file or a report, or copies a share link. */

@@ -1,11 +1,11 @@
 import { useRef } from 'react';
-import { useEditor } from '../../app/editor-context';
+import { useEditor } from '../../store/react/editor-context';
 import {
   useFileDropGuard,
   useImportFile,
   useTransfer,
   useTransferApi,
-} from '../../app/use-transfer';
+} from '../../store/react/use-transfer';
 import { ImportProblemsDialog } from './ImportProblemsDialog';
 
 /**

@@ -1,4 +1,4 @@
-import type { ImportFailure } from '../../app/transfer-state';
+import type { ImportFailure } from '../../store/transfer/transfer-state';
 import { Dialog } from '../Dialog';
 import { describeLocation } from './problem-location';
 

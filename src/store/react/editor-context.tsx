@@ -1,7 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
-import type { EditorState, EditorStore } from '../store/editor-store';
-import type { DiagramSession } from '../store/session';
+import type { EditorState, EditorStore } from '../editor-store';
+import type { DiagramSession } from '../session';
 
 export interface Editor {
   readonly store: EditorStore;

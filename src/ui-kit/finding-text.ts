@@ -1,5 +1,5 @@
-import { SEVERITY_ORDER } from '../../rules/engine';
-import type { Finding, Severity } from '../../rules/types';
+import { SEVERITY_ORDER } from '../rules/engine';
+import type { Finding, Severity } from '../rules/types';
 
 export { SEVERITY_ORDER };
 

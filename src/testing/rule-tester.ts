@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagramSchema, type Diagram } from '../model/schema';
-import { createAuditContext } from './context';
-import { toFindings } from './engine';
-import type { Finding, FindingTarget, Rule, Severity } from './types';
+import { createAuditContext } from '../rules/context';
+import { toFindings } from '../rules/engine';
+import type { Finding, FindingTarget, Rule, Severity } from '../rules/types';
 
 /**
  * ESLint-style table tests for one rule. The harness enforces what every rule owes, so the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSeedStarter } from '../model/templates/seed-starter';
-import type { Diagram, DiagramNode } from '../model/schema';
+import { createSeedStarter } from '../../model/templates/seed-starter';
+import type { Diagram, DiagramNode } from '../../model/schema';
 import { flowLineOf, forecastBasis, forecastOf } from './use-forecast';
 
 function moved(diagram: Diagram, id: string): Diagram {

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Problem } from '../io/problems';
-import type { EditorStore } from '../store/editor-store';
+import type { Problem } from '../../io/problems';
+import type { EditorStore } from '../editor-store';
 
 /** Why a file or link was not opened, for the problems dialog. */
 export interface ImportFailure {

@@ -1,8 +1,8 @@
 import { memo, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useEditorApi } from '../../app/editor-context';
+import { useEditorApi } from '../store/react/editor-context';
 import type { BadgeSummary } from './finding-text';
-import { openProblemsFor } from './problems-view';
+import { openProblemsFor } from '../store/react/problems-view';
 import { SEVERITY_TONE, SeverityIcon } from './SeverityIcon';
 
 const TOOLTIP_WIDTH = 288;

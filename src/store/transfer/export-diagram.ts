@@ -1,16 +1,16 @@
-import { forecastDiagram, sensitivity } from '../forecast';
-import { toMermaid } from '../io/mermaid';
-import { createCanvasMeasure, PNG_PIXEL_RATIO, toPng } from '../io/png';
-import { toReport } from '../io/report';
-import { fileNameFor, serializeDiagram } from '../io/serialize';
-import { encodeShareLink, shareLinkLength } from '../io/share-link';
-import { toSvg, type SvgBadge } from '../io/svg';
-import type { TextMeasure } from '../io/text-measure';
-import type { Diagram } from '../model/schema';
-import type { EditorStore } from '../store/editor-store';
+import { forecastDiagram, sensitivity } from '../../forecast';
+import { toMermaid } from '../../io/mermaid';
+import { createCanvasMeasure, PNG_PIXEL_RATIO, toPng } from '../../io/png';
+import { toReport } from '../../io/report';
+import { fileNameFor, serializeDiagram } from '../../io/serialize';
+import { encodeShareLink, shareLinkLength } from '../../io/share-link';
+import { toSvg, type SvgBadge } from '../../io/svg';
+import type { TextMeasure } from '../../io/text-measure';
+import type { Diagram } from '../../model/schema';
+import type { EditorStore } from '../editor-store';
 import { downloadBlob, downloadText } from './download';
 import { transferStoreFor } from './transfer-state';
-import { auditOf } from './use-audit';
+import { auditOf } from '../react/use-audit';
 
 export type ExportFormat = 'svg' | 'png' | 'json' | 'mermaid' | 'report';
 

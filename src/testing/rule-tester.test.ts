@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, runRuleOn } from './rule-tester';
 import { cleanDiagram } from './test-diagrams';
-import { defineRule } from './types';
+import { defineRule } from '../rules/types';
 
 describe('the rule tester', () => {
   it('freezes a diagram all the way down', () => {

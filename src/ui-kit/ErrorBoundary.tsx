@@ -1,6 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { fileNameFor, serializeDiagram } from '../io/serialize';
-import { useEditorApi } from './editor-context';
+import { useEditorApi } from '../store/react/editor-context';
 
 /**
  * Test hook: when localStorage holds this key with a boundary's `name` (for example

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { CommandContext } from '../commands/registry';
+import type { CommandContext } from '../../commands/registry';
 import { useEditorApi } from './editor-context';
 
 /** The context commands run in; the view part needs React Flow, so it is built here. */
@@ -16,7 +16,7 @@ export function useCommandContext(): CommandContext {
           void flow.fitView({ padding: 0.15, duration: 200, includeHiddenNodes: true }),
         autoLayout: () => {
           // dagre is only needed here, so it loads on first use and stays out of the start-up bundle.
-          void import('../layout/banded-layout').then(({ bandedLayout }) => {
+          void import('../../layout/banded-layout').then(({ bandedLayout }) => {
             store.getState().applyTransform(bandedLayout);
             requestAnimationFrame(
               () => void flow.fitView({ padding: 0.15, duration: 200, includeHiddenNodes: true }),

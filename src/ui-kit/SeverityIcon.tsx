@@ -1,4 +1,4 @@
-import type { Severity } from '../../rules/types';
+import type { Severity } from '../rules/types';
 
 /**
  * Severity colours: red, amber and blue as the product uses everywhere, each paired with its

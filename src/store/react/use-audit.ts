@@ -1,5 +1,5 @@
-import type { Diagram } from '../model/schema';
-import { runAudit, type AuditResult } from '../rules/engine';
+import type { Diagram } from '../../model/schema';
+import { runAudit, type AuditResult } from '../../rules/engine';
 import { useEditor } from './editor-context';
 
 const cache = new WeakMap<Diagram, AuditResult>();

@@ -1,9 +1,9 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { useEditorApi } from '../../app/editor-context';
-import type { EditorStore } from '../../store/editor-store';
+import { useEditorApi } from './editor-context';
+import type { EditorStore } from '../editor-store';
 import type { Severity } from '../../rules/types';
-import type { FindingFilter } from './finding-text';
+import type { FindingFilter } from '../../ui-kit/finding-text';
 
 export type ElementTarget = NonNullable<FindingFilter['target']>;
 

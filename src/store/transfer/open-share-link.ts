@@ -1,5 +1,5 @@
-import { sharePayloadOf } from '../io/share-fragment';
-import type { Editor } from './editor-context';
+import { sharePayloadOf } from '../../io/share-fragment';
+import type { Editor } from '../react/editor-context';
 import { openImported } from './import-diagram';
 
 /**
@@ -10,7 +10,7 @@ import { openImported } from './import-diagram';
 export async function openShareLink(editor: Editor, win: Window = window): Promise<boolean> {
   // The decoder (lz-string and all) loads only for an address that carries a diagram.
   if (sharePayloadOf(win.location.hash) === null) return false;
-  const { decodeShareFragment } = await import('../io/share-link');
+  const { decodeShareFragment } = await import('../../io/share-link');
   const result = decodeShareFragment(win.location.hash);
   if (result === null) return false;
   win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}`);

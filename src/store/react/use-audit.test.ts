@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDiagram, createNode } from '../model/factories';
+import { createDiagram, createNode } from '../../model/factories';
 import { auditOf, sameButPositions } from './use-audit';
 
 describe('auditOf', () => {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useEditorApi } from './editor-context';
-import { importFile } from './import-diagram';
-import { transferStoreFor, type TransferState, type TransferStore } from './transfer-state';
+import { importFile } from '../transfer/import-diagram';
+import { transferStoreFor, type TransferState, type TransferStore } from '../transfer/transfer-state';
 
 /** Reads the import/export UI state through a narrow selector. */
 export function useTransfer<T>(selector: (state: TransferState) => T): T {

@@ -1,8 +1,8 @@
-import { parseDiagramFile, type ParseResult } from '../io/parse-file';
-import { DIAGRAM_TEXT_KEYWORD, isPng, readTextChunk, type TextChunkResult } from '../io/png-chunks';
-import type { Problem } from '../io/problems';
-import { MAX_FILE_BYTES } from '../model/version';
-import type { Editor } from './editor-context';
+import { parseDiagramFile, type ParseResult } from '../../io/parse-file';
+import { DIAGRAM_TEXT_KEYWORD, isPng, readTextChunk, type TextChunkResult } from '../../io/png-chunks';
+import type { Problem } from '../../io/problems';
+import { MAX_FILE_BYTES } from '../../model/version';
+import type { Editor } from '../react/editor-context';
 import { transferStoreFor } from './transfer-state';
 
 /**

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the benchmark diagram must be a file the app opens
 import { parseDiagramValue } from '../io/parse-file';
 import { createSyntheticDiagram } from './synthetic';
 

@@ -5,8 +5,8 @@ import {
   isKnown,
   type Estimate,
   type Forecast,
-} from '../forecast';
-import type { Diagram } from '../model/schema';
+} from '../../forecast';
+import type { Diagram } from '../../model/schema';
 import { useEditor } from './editor-context';
 
 /**

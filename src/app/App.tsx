@@ -8,6 +8,7 @@ import { Dialogs } from './Dialogs';
 import { EditorContext, type Editor } from '../store/react/editor-context';
 import { ErrorBoundary } from '../ui-kit/ErrorBoundary';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
+import { RestoreGate } from './RestoreGate';
 
 export function App({ editor }: { editor: Editor }) {
   return (
@@ -15,23 +16,25 @@ export function App({ editor }: { editor: Editor }) {
       <ErrorBoundary name="editor" label="The editor">
         <ReactFlowProvider>
           <div className="flex h-full flex-col">
-            <ErrorBoundary name="top-bar" label="The top bar">
-              <TopBar />
-            </ErrorBoundary>
-            <NoticeBanner />
-            <main className="flex min-h-0 flex-1">
-              <ErrorBoundary name="palette" label="The palette" className="w-44 shrink-0">
-                <Palette />
+            <RestoreGate>
+              <ErrorBoundary name="top-bar" label="The top bar">
+                <TopBar />
               </ErrorBoundary>
-              <div className="min-w-0 flex-1">
-                <ErrorBoundary name="canvas" label="The canvas">
-                  <Canvas />
+              <NoticeBanner />
+              <main className="flex min-h-0 flex-1">
+                <ErrorBoundary name="palette" label="The palette" className="w-44 shrink-0">
+                  <Palette />
                 </ErrorBoundary>
-              </div>
-              <ErrorBoundary name="side-panel" label="The side panel" className="w-80 shrink-0">
-                <SidePanel />
-              </ErrorBoundary>
-            </main>
+                <div className="min-w-0 flex-1">
+                  <ErrorBoundary name="canvas" label="The canvas">
+                    <Canvas />
+                  </ErrorBoundary>
+                </div>
+                <ErrorBoundary name="side-panel" label="The side panel" className="w-80 shrink-0">
+                  <SidePanel />
+                </ErrorBoundary>
+              </main>
+            </RestoreGate>
             <KeyboardShortcuts />
             <ErrorBoundary name="dialogs" label="The dialog">
               <Dialogs />

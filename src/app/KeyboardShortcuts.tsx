@@ -6,7 +6,11 @@ import { useCommandContext } from '../store/react/use-commands';
 export function KeyboardShortcuts() {
   const ctx = useCommandContext();
   useEffect(() => {
-    const listener = (event: KeyboardEvent) => void handleKeyDown(event, ctx);
+    const listener = (event: KeyboardEvent) => {
+      // Nothing edits the diagram before start-up has restored it (see RestoreGate).
+      if (ctx.store.getState().saveState.status === 'restoring') return;
+      void handleKeyDown(event, ctx);
+    };
     window.addEventListener('keydown', listener);
     return () => window.removeEventListener('keydown', listener);
   }, [ctx]);

@@ -1,78 +1,94 @@
-import { createStore, del, get, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest as request, type UseStore } from 'idb-keyval';
 import { parseDiagramFile } from '../io/parse-file';
 import type { Problem } from '../io/problems';
 import { serializeDiagram } from '../io/serialize';
 import type { Diagram } from '../model/schema';
+import { CURRENT_VERSION, FORMAT } from '../model/version';
+import {
+  Catalog,
+  CURRENT_KEY,
+  docKey,
+  isStoredDoc,
+  QUARANTINE_PREFIX,
+  storedText,
+  type DiagramSummary,
+  type LibraryLists,
+  type StoredDoc,
+} from './catalog';
+import { describeStorageError, type StorageFailure } from './storage-error';
+import { readTabDiagram, writeTabDiagram } from './tab-diagram';
+
+export type { DiagramSummary, LibraryLists, UnreadableSummary } from './catalog';
+export type { StorageFailure } from './storage-error';
+
+/** A copy written by a newer GTM Blueprint: it is left exactly as it is, never set aside. */
+export interface NewerCopy {
+  readonly ok: false;
+  readonly reason: 'newer';
+  readonly version: number;
+}
+
+export type LoadResult =
+  | { ok: true; diagram: Diagram; rev: number; migratedFrom?: number }
+  | { ok: false; reason: 'missing' }
+  | NewerCopy
+  | {
+      ok: false;
+      reason: 'corrupt';
+      problems: readonly Problem[];
+      quarantineKey: string;
+      lists: LibraryLists;
+    }
+  | StorageFailure;
+
+export type SaveResult =
+  | { ok: true; rev: number; savedAt: number; lists: LibraryLists }
+  | { ok: false; reason: 'conflict'; storedRev: number }
+  | StorageFailure;
+
+/** A change to a diagram that is not open: renaming or deleting it from the Diagrams dialog. */
+export type ChangeResult =
+  { ok: true; rev: number; lists: LibraryLists } | Exclude<LoadResult, { ok: true }>;
+
+/**
+ * What the session needs of its storage: IndexedDB in the app, an in-memory one in tests. Every
+ * operation is one transaction, so two tabs interleave only between whole operations.
+ */
+export interface Library {
+  lists(): Promise<LibraryLists>;
+  readUnreadable(key: string): Promise<string | null>;
+  currentId(): Promise<string | undefined>;
+  setCurrentId(id: string): Promise<void>;
+  load(id: string): Promise<LoadResult>;
+  save(id: string, diagram: Diagram, baseRev: number): Promise<SaveResult>;
+  rename(id: string, name: string): Promise<ChangeResult>;
+  remove(id: string): Promise<ChangeResult>;
+}
+
+type Read =
+  | { ok: true; diagram: Diagram; rev: number; migratedFrom?: number }
+  | Exclude<LoadResult, { ok: true } | StorageFailure>;
 
 /**
  * The only code that touches IndexedDB. Each diagram is kept as its file text (so a copy that
  * no longer parses can be moved aside byte for byte) with a revision number that lets two
- * tabs notice each other's saves.
+ * tabs notice each other's saves. Each method is one transaction: a read and the write that
+ * depends on it are never split, so another tab's save can never land between them and be lost.
  */
-export interface DiagramSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly updatedAt: number;
-  readonly nodeCount: number;
-}
-
-/** A saved copy that failed to read and was set aside, byte for byte, under `key`. */
-export interface UnreadableSummary {
-  readonly key: string;
-  readonly id: string;
-  /** The name the diagram was last listed under. */
-  readonly name: string;
-  readonly setAsideAt: number;
-}
-
-interface StoredDoc {
-  readonly text: string;
-  readonly rev: number;
-  readonly savedAt: number;
-}
-
-export type LoadResult =
-  | { ok: true; diagram: Diagram; rev: number }
-  | { ok: false; reason: 'missing' }
-  | { ok: false; reason: 'corrupt'; problems: readonly Problem[]; quarantineKey: string };
-
-export type SaveResult =
-  | { ok: true; rev: number; savedAt: number }
-  | { ok: false; reason: 'conflict'; storedRev: number }
-  | { ok: false; reason: 'quota' | 'unavailable' | 'error'; message: string };
-
-const INDEX_KEY = 'index';
-const CURRENT_KEY = 'current';
-const DOC_PREFIX = 'doc:';
-const QUARANTINE_PREFIX = 'quarantine:';
-const docKey = (id: string) => `${DOC_PREFIX}${id}`;
-
-export class DiagramLibrary {
+export class DiagramLibrary implements Library {
   private readonly db: UseStore;
 
   constructor(dbName = 'gtm-blueprint') {
+    // idb-keyval's store opens on first use and again after a failed open or a closed connection.
     this.db = createStore(dbName, 'library');
   }
 
   /**
-   * The diagrams that can be opened. A diagram set aside as unreadable keeps its entry in the
-   * index (for its name) but has no saved copy left, so it is listed by `listUnreadable` instead.
+   * The diagrams that can be opened, and the copies set aside. A diagram set aside keeps its
+   * entry in the index (for its name) but has no saved copy left, so it is listed apart.
    */
-  async list(): Promise<DiagramSummary[]> {
-    const { index, keys } = await this.readIndex();
-    return index.filter((summary) => keys.has(docKey(summary.id)));
-  }
-
-  /** The saved copies set aside because they no longer read, newest first. */
-  async listUnreadable(): Promise<UnreadableSummary[]> {
-    const { index, keys } = await this.readIndex();
-    const names = new Map(index.map((summary) => [summary.id, summary.name]));
-    const unreadable: UnreadableSummary[] = [];
-    for (const key of keys) {
-      const parsed = parseQuarantineKey(key);
-      if (parsed) unreadable.push({ key, ...parsed, name: names.get(parsed.id) ?? '' });
-    }
-    return unreadable.sort((a, b) => b.setAsideAt - a.setAsideAt);
+  lists(): Promise<LibraryLists> {
+    return this.db('readonly', async (store) => (await Catalog.read(store)).lists());
   }
 
   /**
@@ -81,21 +97,8 @@ export class DiagramLibrary {
    */
   async readUnreadable(key: string): Promise<string | null> {
     if (!key.startsWith(QUARANTINE_PREFIX)) return null;
-    const raw = await get<unknown>(key, this.db);
+    const raw = await this.db('readonly', (store) => request<unknown>(store.get(key)));
     return raw === undefined ? null : storedText(raw);
-  }
-
-  private readIndex(): Promise<{ index: DiagramSummary[]; keys: Set<string> }> {
-    return this.db('readonly', async (store) => {
-      const [index, keys] = await Promise.all([
-        promisifyRequest<unknown>(store.get(INDEX_KEY)),
-        promisifyRequest<IDBValidKey[]>(store.getAllKeys()),
-      ]);
-      return {
-        index: (Array.isArray(index) ? index.filter(isSummary) : []) as DiagramSummary[],
-        keys: new Set(keys.filter((key): key is string => typeof key === 'string')),
-      };
-    });
   }
 
   /**
@@ -105,155 +108,184 @@ export class DiagramLibrary {
   async currentId(): Promise<string | undefined> {
     const mine = readTabDiagram();
     if (mine) return mine;
-    const id = await get<unknown>(CURRENT_KEY, this.db);
+    const id = await this.db('readonly', (store) => request<unknown>(store.get(CURRENT_KEY)));
     return typeof id === 'string' ? id : undefined;
   }
 
   async setCurrentId(id: string): Promise<void> {
     writeTabDiagram(id);
-    await set(CURRENT_KEY, id, this.db);
+    await this.db('readwrite', async (store) => {
+      store.put(id, CURRENT_KEY);
+      await committed(store);
+    });
   }
 
-  async storedRev(id: string): Promise<number> {
-    const doc = await get<unknown>(docKey(id), this.db);
-    return isStoredDoc(doc) ? doc.rev : 0;
-  }
-
-  /** Loads a diagram; a copy that fails to parse is moved aside under a quarantine key. */
-  async load(id: string): Promise<LoadResult> {
-    const raw = await get<unknown>(docKey(id), this.db);
-    if (raw === undefined) return { ok: false, reason: 'missing' };
-    const parsed = parseDiagramFile(storedText(raw));
-    if (parsed.ok)
-      return { ok: true, diagram: parsed.diagram, rev: isStoredDoc(raw) ? raw.rev : 0 };
-    const quarantineKey = `${QUARANTINE_PREFIX}${id}:${Date.now()}`;
-    // Written before the original is removed, so nothing is lost if either step fails.
-    await set(quarantineKey, raw, this.db);
-    await del(docKey(id), this.db);
-    return { ok: false, reason: 'corrupt', problems: parsed.problems, quarantineKey };
+  /**
+   * Loads a diagram. A copy that fails to parse is moved aside under a quarantine key in the
+   * same transaction that read it; a copy from a newer version is left untouched.
+   */
+  load(id: string): Promise<LoadResult> {
+    return this.attempt('Opening', (store) => readDoc(store, id));
   }
 
   /**
    * Saves unless another tab saved a newer revision since `baseRev` (then 'conflict', and
-   * nothing is written). Quota and availability errors are told apart for the user.
+   * nothing is written). The check, the write, the index and the lists are one transaction:
+   * IndexedDB runs overlapping readwrite transactions one at a time, so two tabs can never both
+   * read revision n and both write n + 1 (the later one would silently replace the other's work).
    */
-  async save(id: string, diagram: Diagram, baseRev: number): Promise<SaveResult> {
+  save(id: string, diagram: Diagram, baseRev: number): Promise<SaveResult> {
+    // Serialised before the transaction opens, so it is never held open by the work.
+    const text = serializeDiagram(diagram, { pretty: false });
+    return this.attempt('Saving', async (store): Promise<SaveResult> => {
+      const [stored, catalog] = await Promise.all([
+        request<unknown>(store.get(docKey(id))),
+        Catalog.read(store),
+      ]);
+      const storedRev = isStoredDoc(stored) ? stored.rev : 0;
+      if (storedRev > baseRev) return { ok: false, reason: 'conflict', storedRev };
+      const rev = storedRev + 1;
+      const savedAt = writeDoc(store, catalog, id, diagram, text, rev);
+      await committed(store);
+      return { ok: true, rev, savedAt, lists: catalog.lists() };
+    });
+  }
+
+  /** Renames a stored diagram in one transaction, on top of whatever revision is stored. */
+  rename(id: string, name: string): Promise<ChangeResult> {
+    return this.attempt('Renaming', async (store): Promise<ChangeResult> => {
+      const read = await readDoc(store, id);
+      if (!read.ok) return read;
+      const catalog = await Catalog.read(store);
+      const diagram = { ...read.diagram, name };
+      const rev = read.rev + 1;
+      writeDoc(store, catalog, id, diagram, serializeDiagram(diagram, { pretty: false }), rev);
+      await committed(store);
+      return { ok: true, rev, lists: catalog.lists() };
+    });
+  }
+
+  /** Deletes a diagram and its index entry in one transaction; copies set aside stay. */
+  remove(id: string): Promise<ChangeResult> {
+    return this.attempt('Deleting', async (store): Promise<ChangeResult> => {
+      const catalog = await Catalog.read(store);
+      if (!catalog.hasDoc(id)) return { ok: false, reason: 'missing' };
+      store.delete(docKey(id));
+      catalog.remove(id);
+      catalog.write(store);
+      await committed(store);
+      return { ok: true, rev: 0, lists: catalog.lists() };
+    });
+  }
+
+  /** One readwrite transaction; a storage error becomes a result the user can be told. */
+  private async attempt<T>(
+    action: string,
+    body: (store: IDBObjectStore) => Promise<T>,
+  ): Promise<T | StorageFailure> {
     try {
-      const text = serializeDiagram(diagram, { pretty: false });
-      // One readwrite transaction for the check and the write: IndexedDB runs overlapping
-      // readwrite transactions one at a time, so two tabs can never both read revision n
-      // and both write n + 1 (the later one would silently replace the other's work).
-      return await this.db('readwrite', async (store): Promise<SaveResult> => {
-        const [stored, index] = await Promise.all([
-          promisifyRequest<unknown>(store.get(docKey(id))),
-          promisifyRequest<unknown>(store.get(INDEX_KEY)),
-        ]);
-        const storedRev = isStoredDoc(stored) ? stored.rev : 0;
-        if (storedRev > baseRev) return { ok: false, reason: 'conflict', storedRev };
-        const savedAt = Date.now();
-        const doc: StoredDoc = { text, rev: storedRev + 1, savedAt };
-        const summaries = (Array.isArray(index) ? index.filter(isSummary) : []) as DiagramSummary[];
-        const summary: DiagramSummary = {
-          id,
-          name: diagram.name,
-          updatedAt: savedAt,
-          nodeCount: diagram.nodes.length,
-        };
-        const nextIndex = summaries.some((s) => s.id === id)
-          ? summaries.map((s) => (s.id === id ? summary : s))
-          : [...summaries, summary];
-        store.put(doc, docKey(id));
-        store.put(nextIndex, INDEX_KEY);
-        // Resolves on commit, so "saved" is only ever reported for a durable write.
-        await promisifyRequest(store.transaction);
-        return { ok: true, rev: doc.rev, savedAt };
+      return await this.db('readwrite', async (store) => {
+        try {
+          return await body(store);
+        } catch (error) {
+          // A request that throws (a full quota) does not stop the ones before it from
+          // committing; aborting keeps the operation all or nothing.
+          abort(store.transaction);
+          throw error;
+        }
       });
     } catch (error) {
-      return describeStorageError(error);
+      return describeStorageError(error, action);
     }
   }
-
-  async remove(id: string): Promise<void> {
-    // The whole index, so the entries of copies set aside keep their names.
-    const { index } = await this.readIndex();
-    await setMany([[INDEX_KEY, index.filter((s) => s.id !== id)]], this.db);
-    await del(docKey(id), this.db);
-  }
 }
 
-export function describeStorageError(error: unknown): SaveResult & { ok: false } {
-  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  const detail = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError' || /quota/i.test(detail)) {
-    return {
-      ok: false,
-      reason: 'quota',
-      message:
-        'The browser storage is full, so changes are not being saved. Your diagram is safe in this tab: export it as JSON, then free some space.',
-    };
-  }
-  if (
-    name === 'InvalidStateError' ||
-    name === 'SecurityError' ||
-    /indexeddb|database/i.test(detail)
-  ) {
-    return {
-      ok: false,
-      reason: 'unavailable',
-      message:
-        'Browser storage is unavailable (private browsing?), so changes are kept in this tab only. Export your diagram to keep it.',
-    };
-  }
-  return { ok: false, reason: 'error', message: `Saving failed: ${detail}` };
+/** Resolves when the transaction commits, so a write is reported only once it is durable. */
+function committed(store: IDBObjectStore): Promise<void> {
+  return request(store.transaction).then(() => undefined);
 }
 
-// sessionStorage is per tab and survives a reload; it can throw where storage is blocked.
-const TAB_DIAGRAM_KEY = 'gtm-blueprint:tab-diagram';
-
-function readTabDiagram(): string | null {
+function abort(transaction: IDBTransaction): void {
   try {
-    return globalThis.sessionStorage?.getItem(TAB_DIAGRAM_KEY) ?? null;
+    transaction.abort();
+  } catch {
+    // Already committed or aborted.
+  }
+}
+
+/**
+ * Reads and parses one stored diagram inside the caller's readwrite transaction. A copy that
+ * does not parse is moved aside there and then (the copy first, so nothing is lost if the
+ * transaction stops half way: it is all or nothing anyway). A copy written by a newer version
+ * is refused and left where it is, so the newer app still finds it.
+ */
+async function readDoc(store: IDBObjectStore, id: string): Promise<Read> {
+  const raw = await request<unknown>(store.get(docKey(id)));
+  if (raw === undefined) return { ok: false, reason: 'missing' };
+  const text = storedText(raw);
+  const parsed = parseDiagramFile(text);
+  const rev = isStoredDoc(raw) ? raw.rev : 0;
+  if (parsed.ok) {
+    return parsed.migratedFrom === undefined
+      ? { ok: true, diagram: parsed.diagram, rev }
+      : { ok: true, diagram: parsed.diagram, rev, migratedFrom: parsed.migratedFrom };
+  }
+  const newer = newerVersionOf(text);
+  if (newer !== null) return { ok: false, reason: 'newer', version: newer };
+  const catalog = await Catalog.read(store);
+  const quarantineKey = `${QUARANTINE_PREFIX}${id}:${Date.now()}`;
+  store.put(raw, quarantineKey);
+  store.delete(docKey(id));
+  catalog.setAside(id, quarantineKey);
+  catalog.write(store);
+  await committed(store);
+  return {
+    ok: false,
+    reason: 'corrupt',
+    problems: parsed.problems,
+    quarantineKey,
+    lists: catalog.lists(),
+  };
+}
+
+/** Puts a document and its index entry in the caller's transaction; returns when it was saved. */
+function writeDoc(
+  store: IDBObjectStore,
+  catalog: Catalog,
+  id: string,
+  diagram: Diagram,
+  text: string,
+  rev: number,
+): number {
+  const savedAt = Date.now();
+  const doc: StoredDoc = { text, rev, savedAt };
+  const summary: DiagramSummary = {
+    id,
+    name: diagram.name,
+    updatedAt: savedAt,
+    nodeCount: diagram.nodes.length,
+  };
+  store.put(doc, docKey(id));
+  catalog.upsert(summary);
+  catalog.write(store);
+  return savedAt;
+}
+
+/**
+ * The format version of a refused file when it is a GTM Blueprint file newer than this app
+ * reads; null otherwise. Looked at only after the parse gate refused the text, so the cost of a
+ * second JSON parse falls on a copy that does not open anyway.
+ */
+function newerVersionOf(text: string): number | null {
+  try {
+    const file = JSON.parse(text) as { format?: unknown; version?: unknown };
+    return file.format === FORMAT &&
+      typeof file.version === 'number' &&
+      Number.isInteger(file.version) &&
+      file.version > CURRENT_VERSION
+      ? file.version
+      : null;
   } catch {
     return null;
   }
-}
-
-function writeTabDiagram(id: string): void {
-  try {
-    globalThis.sessionStorage?.setItem(TAB_DIAGRAM_KEY, id);
-  } catch {
-    // Without it, a reload opens the diagram saved last, as before.
-  }
-}
-
-function storedText(raw: unknown): string {
-  return isStoredDoc(raw) ? raw.text : typeof raw === 'string' ? raw : JSON.stringify(raw);
-}
-
-/** `quarantine:<diagram id>:<time set aside>`; ids never hold a colon, but the time is last. */
-function parseQuarantineKey(key: string): { id: string; setAsideAt: number } | null {
-  if (!key.startsWith(QUARANTINE_PREFIX)) return null;
-  const rest = key.slice(QUARANTINE_PREFIX.length);
-  const colon = rest.lastIndexOf(':');
-  const setAsideAt = Number(rest.slice(colon + 1));
-  if (colon <= 0 || !Number.isFinite(setAsideAt)) return null;
-  return { id: rest.slice(0, colon), setAsideAt };
-}
-
-function isStoredDoc(value: unknown): value is StoredDoc {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as StoredDoc).text === 'string' &&
-    typeof (value as StoredDoc).rev === 'number'
-  );
-}
-
-function isSummary(value: unknown): value is DiagramSummary {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as DiagramSummary).id === 'string' &&
-    typeof (value as DiagramSummary).name === 'string'
-  );
 }

@@ -13,7 +13,9 @@ import type {
 } from '../model/schema';
 import { clampToBand, freeSlotFor } from './placement';
 
+/** `restoring`: start-up is still reading the saved diagram; the editor takes no edits meanwhile. */
 export type SaveState =
+  | { status: 'restoring' }
   | { status: 'idle' }
   | { status: 'saving' }
   | { status: 'saved'; at: number }

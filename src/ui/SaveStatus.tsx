@@ -1,5 +1,8 @@
 import { useEditor } from '../store/react/editor-context';
-import { useStoragePersistence, type StoragePersistence } from '../store/react/use-storage-persistence';
+import {
+  useStoragePersistence,
+  type StoragePersistence,
+} from '../store/react/use-storage-persistence';
 
 const PERSISTENCE: Record<
   Exclude<StoragePersistence, 'unknown'>,
@@ -21,13 +24,15 @@ export function SaveStatus() {
   const saveState = useEditor((s) => s.saveState);
   const persistence = useStoragePersistence();
   const text =
-    saveState.status === 'saving'
-      ? 'Saving…'
-      : saveState.status === 'saved'
-        ? 'Saved'
-        : saveState.status === 'error'
-          ? 'Not saved'
-          : '';
+    saveState.status === 'restoring'
+      ? 'Restoring…'
+      : saveState.status === 'saving'
+        ? 'Saving…'
+        : saveState.status === 'saved'
+          ? 'Saved'
+          : saveState.status === 'error'
+            ? 'Not saved'
+            : '';
   const storage = persistence === 'unknown' ? null : PERSISTENCE[persistence];
   return (
     <span className="flex items-center gap-1">

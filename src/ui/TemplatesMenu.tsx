@@ -18,7 +18,8 @@ export function TemplatesMenu() {
       store.getState().applyTransform(() => diagram);
       return;
     }
-    await session.createDiagram(diagram);
+    // Null when the open diagram holds changes storage refused; the session says so.
+    if ((await session.createDiagram(diagram)) === null) return;
     store.getState().setNotice({
       kind: 'info',
       text: `“${name}” opened as a new diagram. Your previous diagram is kept under Diagrams.`,

@@ -6,7 +6,7 @@ import { diagramJsonSchemaText } from './json-schema';
 describe('published JSON Schema', () => {
   it('matches the zod contract (run `npm run schema` after changing the schema)', () => {
     const committed = readFileSync(
-      resolve(import.meta.dirname, '../../public/schema/gtm-blueprint-v1.schema.json'),
+      resolve(import.meta.dirname, '../../public/schema/gtm-blueprint-v2.schema.json'),
       'utf8',
     );
     expect(committed).toBe(diagramJsonSchemaText());

@@ -6,8 +6,8 @@ export function diagramJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(diagramSchema, { target: 'draft-2020-12', io: 'input' });
   return {
     ...schema,
-    $id: 'gtm-blueprint-v1.schema.json',
-    title: 'GTM Blueprint diagram, format version 1',
+    $id: 'gtm-blueprint-v2.schema.json',
+    title: 'GTM Blueprint diagram, format version 2',
     description:
       'A go-to-market diagram: five layers of typed nodes joined by labeled handoff edges. See the README for the meaning of each field.',
   };

@@ -1,3 +1,4 @@
+import { CURRENT_VERSION } from '../model/version';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -116,7 +117,7 @@ function diagramWith(titles: readonly string[], labels: readonly string[]): Diag
   const kinds = ['segment', 'positioning', 'channel', 'stage', 'crm'] as const;
   return {
     format: 'gtm-blueprint',
-    version: 1,
+    version: CURRENT_VERSION,
     name: 'Hostile',
     meta: {},
     nodes: titles.map((title, i) => ({

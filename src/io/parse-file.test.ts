@@ -12,7 +12,7 @@ type Raw = Record<string, unknown> & { nodes: Record<string, unknown>[]; edges: 
 function validFile(): Raw {
   return {
     format: 'gtm-blueprint',
-    version: 1,
+    version: CURRENT_VERSION,
     name: 'Test',
     meta: {},
     nodes: [
@@ -204,7 +204,7 @@ describe('parseDiagramFile refuses', () => {
     expectRefused(
       text({ ...validFile(), version: CURRENT_VERSION + 1 }),
       'version',
-      /made by a newer GTM Blueprint \(format version 2; this one reads up to 1\)/,
+      /made by a newer GTM Blueprint \(format version 3; this one reads up to 2\)/,
     );
   });
 

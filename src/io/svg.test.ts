@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 // jsdom only supplies a strict XML parser to check the output; svg.ts itself never sees a DOM.
+import { CURRENT_VERSION } from '../model/version';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
@@ -55,7 +56,14 @@ function expectOnlyKnownMarkup(document: Document) {
 }
 
 function diagramOf(nodes: DiagramNode[], edges: Diagram['edges'] = []): Diagram {
-  return { format: 'gtm-blueprint', version: 1, name: 'Test', meta: {}, nodes, edges };
+  return {
+    format: 'gtm-blueprint',
+    version: CURRENT_VERSION,
+    name: 'Test',
+    meta: {},
+    nodes,
+    edges,
+  };
 }
 
 /** A grid of `count` cards over the five bands, each wired to the next. */

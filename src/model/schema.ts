@@ -30,6 +30,13 @@ export const LIMITS = {
   money: 1e12,
   volume: 1e9,
   days: 3650,
+  /** A comment's text; threads per diagram and messages per thread. */
+  comment: 4000,
+  threads: 2000,
+  messages: 500,
+  author: 80,
+  /** CRM stage names remembered in a deals-import mapping. */
+  stageMap: 500,
 } as const;
 
 const id = z
@@ -239,12 +246,83 @@ export const metaSchema = z.strictObject({
   benchmarks: z.optional(z.partialRecord(z.enum(METRIC_KEYS), benchmarkSchema)),
 });
 
-export const ruleSettingsSchema = z.record(
-  z
-    .string()
-    .check(z.regex(/^[a-z][a-z0-9-]*$/, { error: 'a rule id is lower-case words joined by "-"' })),
+const ruleId = z
+  .string()
+  .check(z.regex(/^[a-z][a-z0-9-]*$/, { error: 'a rule id is lower-case words joined by "-"' }));
+
+/**
+ * A rule's setting: a level alone, or a level with options (thresholds), in the spirit of
+ * ESLint's `["warn", { … }]` but as an object so each part is named in the file.
+ */
+export const ruleSettingSchema = z.union([
   z.enum(RULE_LEVELS),
-);
+  z.strictObject({
+    level: z.enum(RULE_LEVELS),
+    options: z.optional(
+      z.record(
+        z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { error: 'an option name is a word' })),
+        z.number(),
+      ),
+    ),
+  }),
+]);
+
+export const ruleSettingsSchema = z.record(ruleId, ruleSettingSchema);
+
+const isoDateTime = z.iso.datetime({
+  error: 'must be a date and time such as 2026-12-03T09:30:00Z',
+});
+
+export const commentMessageSchema = z.strictObject({
+  id,
+  author: z.string().check(z.maxLength(LIMITS.author)),
+  text: z.string().check(z.minLength(1), z.maxLength(LIMITS.comment)),
+  createdAt: isoDateTime,
+  editedAt: z.optional(isoDateTime),
+});
+
+/** What a thread is about. A finding's thread names the rule and the element it points at. */
+export const commentTargetSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('node'), id }),
+  z.strictObject({ type: z.literal('edge'), id }),
+  z.strictObject({
+    type: z.literal('finding'),
+    ruleId,
+    element: z.discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('diagram') }),
+      z.strictObject({ type: z.literal('node'), id }),
+      z.strictObject({ type: z.literal('edge'), id }),
+    ]),
+  }),
+]);
+
+export const commentThreadSchema = z.strictObject({
+  id,
+  target: commentTargetSchema,
+  resolved: z.optional(z.boolean()),
+  messages: z.array(commentMessageSchema).check(z.minLength(1), z.maxLength(LIMITS.messages)),
+});
+
+/**
+ * How a CRM deals export maps onto the diagram (format version 2): CRM stage name → a stage
+ * node id, or one of the outcome markers. The deals themselves never enter the file.
+ */
+export const STAGE_OUTCOMES = ['@won', '@lost', '@ignore'] as const;
+export const actualsSchema = z.strictObject({
+  stageMap: z
+    .record(
+      z.string().check(z.minLength(1), z.maxLength(LIMITS.title)),
+      z.union([id, z.enum(STAGE_OUTCOMES)]),
+    )
+    .check(
+      z.refine((map) => Object.keys(map).length <= LIMITS.stageMap, {
+        error: `maps at most ${LIMITS.stageMap} CRM stages`,
+      }),
+    ),
+  /** Where the figures came from, e.g. "HubSpot export". */
+  source: z.optional(z.string().check(z.maxLength(LIMITS.title))),
+  importedAt: z.optional(z.iso.date({ error: 'must be a date written YYYY-MM-DD' })),
+});
 
 export const diagramSchema = z.strictObject({
   $schema: z.optional(z.string().check(z.maxLength(LIMITS.text))),
@@ -255,6 +333,8 @@ export const diagramSchema = z.strictObject({
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
   rules: z.optional(ruleSettingsSchema),
+  comments: z.optional(z.array(commentThreadSchema).check(z.maxLength(LIMITS.threads))),
+  actuals: z.optional(actualsSchema),
 });
 
 export type Diagram = z.infer<typeof diagramSchema>;
@@ -265,6 +345,11 @@ export type DiagramMeta = z.infer<typeof metaSchema>;
 export type Metric = z.infer<typeof metricSchema>;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 export type RuleLevel = (typeof RULE_LEVELS)[number];
+export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+export type CommentThread = z.infer<typeof commentThreadSchema>;
+export type CommentMessage = z.infer<typeof commentMessageSchema>;
+export type CommentTarget = z.infer<typeof commentTargetSchema>;
+export type Actuals = z.infer<typeof actualsSchema>;
 export type CompanyStage = (typeof COMPANY_STAGES)[number];
 export type PersonaRole = (typeof PERSONA_ROLES)[number];
 export type ChannelType = (typeof CHANNEL_TYPES)[number];

@@ -1,14 +1,37 @@
-import type { Diagram, RuleLevel } from '../model/schema';
+import type { Diagram, RuleLevel, RuleSetting } from '../model/schema';
 import { createAuditContext, type AuditContext } from './context';
 import { formatMessage } from './format';
 import { RULES } from './registry';
-import type { Finding, Report, Rule, Severity } from './types';
+import type { Finding, Report, Rule, RuleOptions, Severity } from './types';
 
 export { RULES, ruleById } from './registry';
 export type { Finding, FindingTarget, QuickFix, Severity } from './types';
 
-/** Per-rule levels: "off" silences a rule, "warning" / "error" replace its severity. */
-export type RuleSettings = Readonly<Record<string, RuleLevel>>;
+/**
+ * Per-rule settings: a level ("off" silences a rule, "warning" / "error" replace its
+ * severity), or a level with options.
+ */
+export type RuleSettings = Readonly<Record<string, RuleSetting>>;
+
+export function levelOf(setting: RuleSetting | undefined): RuleLevel | undefined {
+  return typeof setting === 'object' ? setting.level : setting;
+}
+
+/** The rule's declared options: defaults, overridden by the setting's values, held to bounds. */
+export function optionsOf(rule: Rule, setting: RuleSetting | undefined): RuleOptions {
+  const declared = rule.meta.options;
+  if (!declared) return {};
+  const given = typeof setting === 'object' ? setting.options : undefined;
+  const options: Record<string, number> = {};
+  for (const [name, meta] of Object.entries(declared)) {
+    const value = given && Object.hasOwn(given, name) ? given[name] : undefined;
+    options[name] =
+      value === undefined || !Number.isFinite(value)
+        ? meta.default
+        : Math.min(meta.max, Math.max(meta.min, value));
+  }
+  return options;
+}
 
 export interface AuditOptions {
   readonly now?: Date;
@@ -40,9 +63,13 @@ export function runAudit(diagram: Diagram, options: AuditOptions = {}): AuditRes
   const rules = options.rules ?? RULES;
   const found: { rule: Rule; result: RuleFinding }[] = [];
   for (const rule of rules) {
-    const level = settings[rule.meta.id];
+    const setting = Object.hasOwn(settings, rule.meta.id) ? settings[rule.meta.id] : undefined;
+    const level = levelOf(setting);
     if (level === 'off') continue;
-    for (const result of runRule(rule, diagram, context, level)) found.push({ rule, result });
+    const options = optionsOf(rule, setting);
+    for (const result of runRule(rule, diagram, context, level, options)) {
+      found.push({ rule, result });
+    }
   }
   const findings = supersede(found).sort(compareFindings);
   return { findings, ...groupFindings(findings) };
@@ -57,10 +84,11 @@ export function runRule(
   diagram: Diagram,
   context: AuditContext,
   level?: Exclude<RuleLevel, 'off'>,
+  options: RuleOptions = optionsOf(rule, undefined),
 ): RuleFinding[] {
   let reports: readonly Report[];
   try {
-    reports = rule.check(diagram, context);
+    reports = rule.check(diagram, context, options);
   } catch (error) {
     console.error(`gtm-blueprint: rule ${rule.meta.id} failed and was skipped.`, error);
     return [];

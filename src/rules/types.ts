@@ -49,7 +49,22 @@ export interface RuleMeta<MessageId extends string = string> {
    * its most specific rule. See `supersede` in engine.ts.
    */
   readonly supersedes?: readonly string[];
+  /**
+   * Numeric options a diagram may set (`rules: { "<id>": { level, options } }`), each with
+   * its default and bounds; `check` receives them merged and clamped.
+   */
+  readonly options?: Readonly<Record<string, RuleOptionMeta>>;
 }
+
+export interface RuleOptionMeta {
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly description: string;
+}
+
+/** A rule's options as `check` sees them: every declared option present, within its bounds. */
+export type RuleOptions = Readonly<Record<string, number>>;
 
 export interface Report<MessageId extends string = string> {
   readonly messageId: MessageId;
@@ -64,7 +79,11 @@ export interface Report<MessageId extends string = string> {
 
 export interface Rule<MessageId extends string = string> {
   readonly meta: RuleMeta<MessageId>;
-  check(diagram: Diagram, context: AuditContext): readonly Report<MessageId>[];
+  check(
+    diagram: Diagram,
+    context: AuditContext,
+    options: RuleOptions,
+  ): readonly Report<MessageId>[];
 }
 
 /** Ties a rule's message ids to its catalog so a report cannot name a message that is missing. */

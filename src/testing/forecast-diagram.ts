@@ -1,3 +1,4 @@
+import { CURRENT_VERSION } from '../model/version';
 import type { RateKey } from '../model/metrics';
 import type { Diagram, DiagramEdge, DiagramNode, Metric, NodeData } from '../model/schema';
 
@@ -12,7 +13,7 @@ export function diagramOf(
 ): Diagram {
   return {
     format: 'gtm-blueprint',
-    version: 1,
+    version: CURRENT_VERSION,
     name: 'Test',
     meta,
     nodes: [...nodes],

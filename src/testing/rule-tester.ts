@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diagramSchema, type Diagram } from '../model/schema';
+import { diagramSchema, type Diagram, type RuleSetting } from '../model/schema';
 import { createAuditContext } from '../rules/context';
-import { toFindings } from '../rules/engine';
+import { optionsOf, toFindings } from '../rules/engine';
 import type { Finding, FindingTarget, Rule, Severity } from '../rules/types';
 
 /**
@@ -39,9 +39,15 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /** Runs the rule alone: no settings, no de-duplication, and errors are not swallowed. */
-export function runRuleOn(rule: Rule, diagram: Diagram, now: Date = TEST_NOW): Finding[] {
+export function runRuleOn(
+  rule: Rule,
+  diagram: Diagram,
+  now: Date = TEST_NOW,
+  setting?: RuleSetting,
+): Finding[] {
   const context = createAuditContext(diagram, now);
-  return toFindings(rule, rule.check(diagram, context)).map(({ finding }) => finding);
+  const options = optionsOf(rule, setting);
+  return toFindings(rule, rule.check(diagram, context, options)).map(({ finding }) => finding);
 }
 
 export function testRule(

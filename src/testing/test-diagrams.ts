@@ -1,3 +1,4 @@
+import { CURRENT_VERSION } from '../model/version';
 import clean from '../../tests/fixtures/audit-clean.json';
 import { LAYER_IDS, layerOf } from '../model/layers';
 import {
@@ -18,7 +19,14 @@ export function cleanDiagram(): Diagram {
 }
 
 export function emptyDiagram(): Diagram {
-  return { format: 'gtm-blueprint', version: 1, name: 'Empty', meta: {}, nodes: [], edges: [] };
+  return {
+    format: 'gtm-blueprint',
+    version: CURRENT_VERSION,
+    name: 'Empty',
+    meta: {},
+    nodes: [],
+    edges: [],
+  };
 }
 
 export function patchData(diagram: Diagram, id: string, patch: Record<string, unknown>): Diagram {

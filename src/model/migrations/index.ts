@@ -1,12 +1,15 @@
+import { addCommentsAndActuals } from './001-comments-and-actuals';
+
 /**
  * Numbered, append-only migrations. `MIGRATIONS[n]` turns a version-n file into version n+1.
  * Each is a pure function over the raw JSON (it runs before validation) with a test and an
- * old-file fixture kept forever. Version 1 is the first published format, so the list is
- * empty today; the mechanism is tested with a synthetic migration.
+ * old-file fixture kept forever (tests/fixtures/migrations/).
  */
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
 
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: addCommentsAndActuals,
+};
 
 export type MigrationResult =
   | { ok: true; file: Record<string, unknown> }

@@ -22,7 +22,11 @@ export function RestoreGate({ children }: { children: ReactNode }) {
   }, [restoring]);
   return (
     <>
-      <div className="flex min-h-0 flex-1 flex-col" inert={restoring} aria-busy={restoring}>
+      <div
+        className={`flex min-h-0 flex-1 flex-col ${restoring && slow ? 'opacity-60' : ''}`}
+        inert={restoring}
+        aria-busy={restoring}
+      >
         {children}
       </div>
       {restoring && slow && (

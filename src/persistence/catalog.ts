@@ -5,7 +5,7 @@ import { promisifyRequest as request } from 'idb-keyval';
  * with a revision; `index` holds one summary per diagram (its name for the list, kept while a
  * copy set aside needs it); copies that no longer read sit under `quarantine:<id>:<time>`.
  */
-export const INDEX_KEY = 'index';
+const INDEX_KEY = 'index';
 export const CURRENT_KEY = 'current';
 const DOC_PREFIX = 'doc:';
 export const QUARANTINE_PREFIX = 'quarantine:';

@@ -22,7 +22,7 @@ export type { DiagramSummary, LibraryLists, UnreadableSummary } from './catalog'
 export type { StorageFailure } from './storage-error';
 
 /** A copy written by a newer GTM Blueprint: it is left exactly as it is, never set aside. */
-export interface NewerCopy {
+interface NewerCopy {
   readonly ok: false;
   readonly reason: 'newer';
   readonly version: number;

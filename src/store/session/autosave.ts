@@ -8,8 +8,8 @@ export const AUTOSAVE_DELAY_MS = 300;
  * doubling on each failure in a row up to RETRY_MAX_MS: soon for a hiccup, rarely for a disk
  * that stays full. Never given up: saving resumes by itself once storage works again.
  */
-export const RETRY_BASE_MS = 1_000;
-export const RETRY_MAX_MS = 30_000;
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 /**
  * A save serialises the whole diagram (megabytes at 5,000 cards), which stalls a drag's frames,
  * so autosave waits while a gesture is open and saves as it ends. A gesture open longer than

@@ -5,7 +5,7 @@ export type TabMessage =
   | { readonly type: 'saved'; readonly id: string; readonly rev: number }
   | { readonly type: 'deleted'; readonly id: string };
 
-export const CHANNEL_NAME = 'gtm-blueprint';
+const CHANNEL_NAME = 'gtm-blueprint';
 
 /**
  * The tabs of one browser profile tell each other about every write to the library, over a

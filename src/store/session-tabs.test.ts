@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createStore, get, set } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDiagram, createNode } from '../model/factories';
 import type { Diagram } from '../model/schema';
+import { CURRENT_VERSION } from '../model/version';
 import { DiagramLibrary } from '../persistence/library';
 import { createEditorStore, type EditorStore } from './editor-store';
 import { AUTOSAVE_DELAY_MS, DiagramSession } from './session';
@@ -148,6 +151,29 @@ describe('a stored copy is written only when the user changes it', () => {
     const saved = await get<{ text: string; rev: number }>('doc:d-old', raw);
     expect(saved?.rev).toBe(6);
     expect(JSON.parse(saved?.text ?? '{}')).toMatchObject({ name: 'Old file, edited' });
+  });
+  it('opens a version-1 file through its migration and writes it only once edited', async () => {
+    const { raw, openTab } = browser();
+    const text = readFileSync(
+      resolve(import.meta.dirname, '../../tests/fixtures/migrations/v1-sales-led.json'),
+      'utf8',
+    );
+    const doc = { text, rev: 2, savedAt: 1 };
+    await set('doc:d-v1', doc, raw);
+    await set('current', 'd-v1', raw);
+
+    const tab = await openTab();
+    expect(tab.store.getState().diagram.version).toBe(CURRENT_VERSION);
+    await pause(AUTOSAVE_DELAY_MS * 3);
+    await tab.session.flush();
+    expect(await get('doc:d-v1', raw)).toEqual(doc);
+
+    const [first] = tab.store.getState().diagram.nodes;
+    tab.store.getState().updateNode(first!.id, { title: 'Edited' });
+    await tab.session.flush();
+    const saved = await get<{ text: string; rev: number }>('doc:d-v1', raw);
+    expect(saved?.rev).toBe(3);
+    expect(JSON.parse(saved?.text ?? '{}')).toMatchObject({ version: CURRENT_VERSION });
   });
 });
 

@@ -313,6 +313,7 @@ describe('storage errors', () => {
     await wait(2000);
     expect(store.getState().diagram.name).toBe('Q3 plan');
     expect(store.getState().saveState.status).toBe('idle');
+    expect(store.getState().notice).toBeNull();
   });
 
   it('saves what was edited while storage was down as a new diagram, leaving the stored one', async () => {

@@ -5,6 +5,7 @@ import type {
   DiagramSummary,
   Library,
   LoadResult,
+  StorageFailure,
   UnreadableSummary,
 } from '../persistence/library';
 import { describeStorageError } from '../persistence/storage-error';
@@ -32,6 +33,8 @@ export class DiagramSession {
   private markReady: () => void = () => undefined;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private restoreFailures = 0;
+  /** The warning start-up showed when storage failed, taken down once a retry restores. */
+  private startFailure: string | null = null;
 
   constructor(
     private readonly store: EditorStore,
@@ -156,6 +159,7 @@ export class DiagramSession {
       loaded = describeStorageError(error, 'Opening');
     }
     if (this.store.getState().diagram !== before) return this.keepEditsMadeWhileRestoring(loaded);
+    if (loaded === null || !isStorageFailure(loaded)) this.clearStartFailure();
     if (loaded?.ok) {
       this.autosave.adopt(loaded.diagram, id ?? createId('d'), loaded.rev);
       return;
@@ -184,12 +188,19 @@ export class DiagramSession {
     this.autosave.adopt(blank, createId('d'), 0);
     this.store.getState().setSaveState({ status: 'error', message });
     this.notify('warning', message);
+    this.startFailure = message;
     this.restoreFailures += 1;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       // Once edited, the blank is the user's work: autosave saves it when storage is back.
       if (this.store.getState().diagram === blank) void this.restore();
     }, retryDelay(this.restoreFailures));
+  }
+
+  private clearStartFailure(): void {
+    if (this.startFailure !== null && this.store.getState().notice?.text === this.startFailure)
+      this.store.getState().setNotice(null);
+    this.startFailure = null;
   }
 
   /**
@@ -231,4 +242,11 @@ export class DiagramSession {
   private notify(kind: 'info' | 'warning' | 'error', text: string): void {
     this.store.getState().setNotice({ kind, text });
   }
+}
+
+function isStorageFailure(result: LoadResult): result is StorageFailure {
+  return (
+    !result.ok &&
+    (result.reason === 'quota' || result.reason === 'unavailable' || result.reason === 'error')
+  );
 }

@@ -65,7 +65,9 @@ export class LibraryCommands {
    * its place instead of leaving an empty "Untitled diagram" behind. Anything else is kept.
    */
   async importDiagram(diagram: Diagram): Promise<'new' | 'replaced-blank'> {
-    if (!(await this.leaveOpenDiagram())) throw new Error(UNSAVED_TEXT);
+    // The import flow shows this as the reason the file did not open.
+    if (!(await this.leaveOpenDiagram()))
+      throw new Error('the open diagram has changes that are not saved yet');
     const { diagram: open, diagramId } = this.store.getState();
     const blank = this.startupBlank;
     if (!blank || blank.id !== diagramId || blank.diagram !== open) {

@@ -85,6 +85,16 @@ export default tseslint.config(
     ],
   ),
   boundary(
+    ['src/review/**'],
+    [
+      noReact,
+      {
+        group: ['**/store/*', '**/persistence/*'],
+        message: 'The review (diff, audit delta, drift) is pure and runs in the CLI too.',
+      },
+    ],
+  ),
+  boundary(
     ['src/io/**', 'src/cli/**'],
     [
       noReact,

@@ -28,6 +28,7 @@ import {
 } from './browser-bench';
 import { measureBundle, type BundleSize } from './bundle-size';
 import { runNodeBench, type NodeCase } from './node-bench';
+import { runReviewBench } from './review-bench';
 import { median, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -113,6 +114,7 @@ function nodeGoals(cases: readonly NodeCase[]): Goal[] {
     'audit 5,000': 20,
     'parse 5,000 (text → parseDiagramFile)': 50,
     'forecast 5,000': 10,
+    'compare 1,000 with 1,000 (diff, audits, drift, forecasts)': 50,
   };
   return cases.map((c) =>
     check(
@@ -281,7 +283,7 @@ async function main(): Promise<void> {
   if (phases.has('node')) {
     loads.node = await waitForQuiet('node');
     log(`Node: audit, parse and forecast (${NODE.warmup} warm-up calls, ${NODE.runs} timed)…`);
-    const cases = runNodeBench(NODE);
+    const cases = [...runNodeBench(NODE), ...runReviewBench(NODE)];
     results.node = cases;
     goals.push(...nodeGoals(cases));
   }

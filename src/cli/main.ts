@@ -7,12 +7,16 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   audit: () => import('./audit'),
   forecast: () => import('./forecast'),
   export: () => import('./export'),
+  diff: () => import('./diff'),
+  serve: () => import('./serve'),
 };
 
 export const USAGE = `Usage:
   gtm-blueprint audit <file.json|-> [--format text|json|sarif]
   gtm-blueprint forecast <file.json|-> [--format text|json]
   gtm-blueprint export --to mermaid|md|json|svg <file.json|-> [-o out]
+  gtm-blueprint diff <old.json> <new.json> [--format text|json|md]
+  gtm-blueprint serve [--port 4321] [--host 127.0.0.1] [--data ./gtm-data]
 
 Exit codes: 0 no errors, 1 the audit found errors, 2 invalid file or usage.
 `;

@@ -182,3 +182,43 @@ function dataFor(kind: NodeKind, next: () => number): Pick<DiagramNode, 'data'> 
       return {};
   }
 }
+
+/**
+ * The next version of a synthetic diagram, as a quarter of edits leaves it: about 5% of the
+ * cards moved, 5% with a metric or title changed, 1% removed (with their edges) and 1% added.
+ * Deterministic, like `createSyntheticDiagram`, so compare benchmarks time the same work.
+ */
+export function createSyntheticRevision(diagram: Diagram, seed = 2): Diagram {
+  const next = random(seed);
+  const removed = new Set<string>();
+  const nodes: DiagramNode[] = [];
+  for (const node of diagram.nodes) {
+    const roll = next();
+    if (roll < 0.01) {
+      removed.add(node.id);
+    } else if (roll < 0.06) {
+      nodes.push({ ...node, position: { x: node.position.x + 48, y: node.position.y } });
+    } else if (roll < 0.11) {
+      const metrics = node.data?.metrics?.map((m) =>
+        m.key === 'sales-cycle-days' ? m : { ...m, value: Math.min(1, m.value * 1.3) },
+      );
+      nodes.push(
+        metrics && metrics.length > 0
+          ? ({ ...node, data: { ...node.data, metrics } } as DiagramNode)
+          : { ...node, title: `${node.title} (renamed)` },
+      );
+    } else {
+      nodes.push(node);
+    }
+  }
+  const added = Math.max(1, Math.round(diagram.nodes.length / 100));
+  for (let i = 0; i < added; i++) {
+    const template = diagram.nodes[i] as DiagramNode;
+    nodes.push({ ...template, id: `${template.id}-new${i}`, title: `New ${template.kind} ${i}` });
+  }
+  return {
+    ...diagram,
+    nodes,
+    edges: diagram.edges.filter((e) => !removed.has(e.source) && !removed.has(e.target)),
+  };
+}

@@ -17,7 +17,7 @@ import { useImportFile } from '../store/react/use-transfer';
 import { hasEdgeBetween } from '../model/graph';
 import { NODE_KINDS, layerOf, type NodeKind } from '../model/layers';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
-import { clampToBand } from '../store/placement';
+import { clampToBand } from '../model/edits/placement';
 import { PALETTE_DRAG_TYPE } from '../ui-kit/drag-types';
 import { Bands } from './Bands';
 import { isBigDiagram, isPictured, liveEdgeIds, pictureEdges } from './big-diagram';

@@ -1,12 +1,11 @@
 import { memo } from 'react';
 import { useEditor } from '../store/react/editor-context';
-import { auditOf } from '../store/react/use-audit';
 import { badgeSummaryOf } from '../ui-kit/finding-text';
 import { ProblemBadge } from '../ui-kit/ProblemBadge';
 
 /** An edge's audit badge, pinned to the corner of its label (see NodeBadges on re-renders). */
 export const EdgeBadge = memo(function EdgeBadge({ edgeId }: { edgeId: string }) {
-  const summary = useEditor((s) => badgeSummaryOf(auditOf(s.diagram).byEdge.get(edgeId)));
+  const summary = useEditor((s) => badgeSummaryOf(s.derived.auditOf(s.diagram).byEdge.get(edgeId)));
   if (!summary) return null;
   return (
     <ProblemBadge

@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import { useEditor } from '../store/react/editor-context';
-import { auditOf } from '../store/react/use-audit';
 import { badgeSummaryOf } from '../ui-kit/finding-text';
 import { ProblemBadge } from '../ui-kit/ProblemBadge';
 
@@ -9,7 +8,7 @@ import { ProblemBadge } from '../ui-kit/ProblemBadge';
  * when its own findings change, not on every diagram version (every drag step is one).
  */
 export const NodeBadges = memo(function NodeBadges({ nodeId }: { nodeId: string }) {
-  const summary = useEditor((s) => badgeSummaryOf(auditOf(s.diagram).byNode.get(nodeId)));
+  const summary = useEditor((s) => badgeSummaryOf(s.derived.auditOf(s.diagram).byNode.get(nodeId)));
   if (!summary) return null;
   return (
     <ProblemBadge

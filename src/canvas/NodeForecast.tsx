@@ -11,8 +11,8 @@ import { flowLineOf } from '../store/react/use-forecast';
  * title and two facts already fill the body.
  */
 function NodeForecastView({ nodeId }: { nodeId: string }) {
-  const text = useEditor((s) => flowLineOf(s.diagram, nodeId)?.text ?? null);
-  const reason = useEditor((s) => flowLineOf(s.diagram, nodeId)?.reason ?? null);
+  const text = useEditor((s) => flowLineOf(s, nodeId)?.text ?? null);
+  const reason = useEditor((s) => flowLineOf(s, nodeId)?.reason ?? null);
   if (text === null) return null;
   return (
     <div

@@ -44,7 +44,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'History',
     keys: ['Mod+Z'],
     matches: (e) => mod(e) && !e.shiftKey && key(e, 'z'),
-    enabled: ({ store }) => store.temporal.getState().pastStates.length > 0,
+    enabled: ({ store }) => store.getState().history.canUndo,
     run: ({ store }) => undo(store),
   },
   {
@@ -53,7 +53,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'History',
     keys: ['Shift+Mod+Z', 'Mod+Y'],
     matches: (e) => mod(e) && ((e.shiftKey && key(e, 'z')) || key(e, 'y')),
-    enabled: ({ store }) => store.temporal.getState().futureStates.length > 0,
+    enabled: ({ store }) => store.getState().history.canRedo,
     run: ({ store }) => redo(store),
   },
   {

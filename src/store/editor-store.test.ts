@@ -73,16 +73,16 @@ describe('editor store intents', () => {
   it('a transaction with no change adds no undo step', () => {
     const store = setup();
     store.getState().addNode('segment');
-    const before = store.temporal.getState().pastStates.length;
     store.getState().beginTransaction();
     store.getState().endTransaction();
-    expect(store.temporal.getState().pastStates.length).toBe(before);
+    undo(store);
+    expect(store.getState().diagram.nodes).toEqual([]);
+    expect(store.getState().history).toEqual({ canUndo: false, canRedo: true });
   });
 
   it('says which kind of transaction is open, outside the undo history', () => {
     const store = setup();
     store.getState().addNode('segment');
-    const before = store.temporal.getState().pastStates.length;
     store.getState().beginTransaction();
     expect(store.getState().transaction).toBe('gesture');
     store.getState().endTransaction();
@@ -91,15 +91,24 @@ describe('editor store intents', () => {
     expect(store.getState().transaction).toBe('typing');
     undo(store);
     expect(store.getState().transaction).toBeNull();
-    expect(store.temporal.getState().pastStates.length).toBe(before - 1);
+    expect(store.getState().diagram.nodes).toEqual([]);
   });
 
   it('loading a diagram starts a fresh history', () => {
     const store = setup();
     store.getState().addNode('segment');
     store.getState().loadDiagram(createDiagram('Other'), 'd2');
-    expect(store.temporal.getState().pastStates).toEqual([]);
+    expect(store.getState().history).toEqual({ canUndo: false, canRedo: false });
+    undo(store);
     expect(store.getState().diagram.name).toBe('Other');
+  });
+
+  it('undo drops the ids it removes from the selection', () => {
+    const store = setup();
+    const a = store.getState().addNode('segment');
+    expect(store.getState().selection.nodes).toEqual([a]);
+    undo(store);
+    expect(store.getState().selection).toEqual({ nodes: [], edges: [] });
   });
 
   it('updates data without writing undefined fields', () => {

@@ -2,7 +2,6 @@ import { memo, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useEditorApi } from '../store/react/editor-context';
 import type { BadgeSummary } from './finding-text';
-import { openProblemsFor } from '../store/react/problems-view';
 import { SEVERITY_TONE, SeverityIcon } from './SeverityIcon';
 
 const TOOLTIP_WIDTH = 288;
@@ -40,7 +39,7 @@ export const ProblemBadge = memo(function ProblemBadge({
         data-severity={summary.worst}
         onClick={() => {
           hide();
-          openProblemsFor(store, { type, id });
+          store.getState().openProblemsFor({ type, id });
         }}
         onPointerEnter={show}
         onPointerDown={hide}

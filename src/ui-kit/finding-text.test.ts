@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../rules/types';
-import { ALL_SEVERITIES } from '../store/react/problems-view';
+import { ALL_SEVERITIES } from '../store/problems-view';
 import { badgeSummaryOf, describeProblemCount, filterFindings, findingKey } from './finding-text';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({

@@ -1,5 +1,6 @@
 import { SEVERITY_ORDER } from '../rules/engine';
 import type { Finding, Severity } from '../rules/types';
+import type { FindingFilter } from '../store/problems-view';
 
 export { SEVERITY_ORDER };
 
@@ -85,12 +86,6 @@ export function findingKey(finding: Finding): string {
   const where = target.type === 'diagram' ? 'diagram' : `${target.type}:${target.id}`;
   const field = target.type !== 'diagram' && target.field ? `.${target.field}` : '';
   return `${finding.ruleId}|${where}${field}|${finding.message}`;
-}
-
-export interface FindingFilter {
-  readonly query: string;
-  readonly severities: Readonly<Record<Severity, boolean>>;
-  readonly target: { readonly type: 'node' | 'edge'; readonly id: string } | null;
 }
 
 /** The findings the panel lists: case-insensitive over message and rule id. */

@@ -22,10 +22,7 @@ export function useEditor<T>(selector: (state: EditorState) => T): T {
 }
 
 export function useHistory(): { canUndo: boolean; canRedo: boolean } {
-  const { store } = useEditorApi();
-  const canUndo = useStore(store.temporal, (s) => s.pastStates.length > 0);
-  const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
-  return { canUndo, canRedo };
+  return useEditor((s) => s.history);
 }
 
 export function useDiagramList() {

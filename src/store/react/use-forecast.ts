@@ -1,69 +1,18 @@
-import {
-  forecastDiagram,
-  formatCount,
-  formatMoney,
-  isKnown,
-  type Estimate,
-  type Forecast,
-} from '../../forecast';
+import { formatCount, formatMoney, isKnown, type Estimate, type Forecast } from '../../forecast';
 import type { Diagram } from '../../model/schema';
+import type { EditorState } from '../editor-store';
 import { useEditor } from './editor-context';
-
-/**
- * The forecast reads no positions, so a drag must not recompute it: a diagram that differs from
- * the previous one only in where its nodes sit maps to that previous diagram, the "basis". Every
- * forecast figure is cached per basis, and a component that selects the basis does not re-render
- * while cards move.
- */
-const basisCache = new WeakMap<Diagram, Diagram>();
-let lastBasis: Diagram | null = null;
-
-export function forecastBasis(diagram: Diagram): Diagram {
-  const cached = basisCache.get(diagram);
-  if (cached) return cached;
-  const basis = lastBasis && onlyMoved(lastBasis, diagram) ? lastBasis : diagram;
-  basisCache.set(diagram, basis);
-  lastBasis = basis;
-  return basis;
-}
-
-/** Same document except for node positions (moveNodes keeps each node's data object). */
-function onlyMoved(before: Diagram, after: Diagram): boolean {
-  if (before.meta !== after.meta || before.edges !== after.edges) return false;
-  if (before.nodes.length !== after.nodes.length) return false;
-  return before.nodes.every((node, i) => {
-    const other = after.nodes[i];
-    return (
-      other !== undefined &&
-      (other === node ||
-        (other.id === node.id &&
-          other.kind === node.kind &&
-          other.title === node.title &&
-          other.data === node.data))
-    );
-  });
-}
-
-const forecastCache = new WeakMap<Diagram, Forecast>();
-
-/** The forecast of a diagram version, computed once however many components ask. */
-export function forecastOf(diagram: Diagram): Forecast {
-  const basis = forecastBasis(diagram);
-  let forecast = forecastCache.get(basis);
-  if (!forecast) {
-    forecast = forecastDiagram(basis);
-    forecastCache.set(basis, forecast);
-  }
-  return forecast;
-}
 
 /** The diagram as the forecast sees it: stable while nodes are only dragged. */
 export function useForecastBasis(): Diagram {
-  return useEditor((s) => forecastBasis(s.diagram));
+  return useEditor((s) => s.derived.forecastBasis(s.diagram));
 }
 
+/** The forecast of the open diagram; does not change (or re-render) while cards are dragged. */
 export function useForecast(): Forecast {
-  return forecastOf(useForecastBasis());
+  const basis = useForecastBasis();
+  const forecastOf = useEditor((s) => s.derived.forecastOf);
+  return forecastOf(basis);
 }
 
 /** One short line for a card, and why its figure is "?" when it is. */
@@ -84,8 +33,9 @@ export function flowLines(forecast: Forecast): ReadonlyMap<string, FlowLine> {
   return lines;
 }
 
-export function flowLineOf(diagram: Diagram, nodeId: string): FlowLine | undefined {
-  return flowLines(forecastOf(diagram)).get(nodeId);
+/** One card's flow line, for a store selector. */
+export function flowLineOf(state: EditorState, nodeId: string): FlowLine | undefined {
+  return flowLines(state.derived.forecastOf(state.diagram)).get(nodeId);
 }
 
 function firstReason(...estimates: (Estimate | null)[]): string | null {

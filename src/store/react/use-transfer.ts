@@ -1,16 +1,11 @@
 import { useCallback, useEffect } from 'react';
-import { useStore } from 'zustand';
-import { useEditorApi } from './editor-context';
+import { useEditor, useEditorApi } from './editor-context';
 import { importFile } from '../transfer/import-diagram';
-import { transferStoreFor, type TransferState, type TransferStore } from '../transfer/transfer-state';
+import type { TransferState } from '../transfer/transfer-state';
 
 /** Reads the import/export UI state through a narrow selector. */
 export function useTransfer<T>(selector: (state: TransferState) => T): T {
-  return useStore(useTransferApi(), selector);
-}
-
-export function useTransferApi(): TransferStore {
-  return transferStoreFor(useEditorApi().store);
+  return useEditor((s) => selector(s.transfer));
 }
 
 /** Opens a picked or dropped file as a new diagram, or shows why it cannot be opened. */

@@ -7,10 +7,9 @@ import { encodeShareLink, shareLinkLength } from '../../io/share-link';
 import { toSvg, type SvgBadge } from '../../io/svg';
 import type { TextMeasure } from '../../io/text-measure';
 import type { Diagram } from '../../model/schema';
+import type { AuditResult } from '../../rules/engine';
 import type { EditorStore } from '../editor-store';
 import { downloadBlob, downloadText } from './download';
-import { transferStoreFor } from './transfer-state';
-import { auditOf } from '../react/use-audit';
 
 export type ExportFormat = 'svg' | 'png' | 'json' | 'mermaid' | 'report';
 
@@ -24,27 +23,31 @@ function canvasMeasure(): TextMeasure {
 }
 
 /** One badge per node with findings: the count, in the colour of the worst one. */
-export function badgesFor(diagram: Diagram): Map<string, SvgBadge> {
+function badgesFor(audit: AuditResult): Map<string, SvgBadge> {
   const badges = new Map<string, SvgBadge>();
-  for (const [id, findings] of auditOf(diagram).byNode) {
+  for (const [id, findings] of audit.byNode) {
     const worst = findings[0];
     if (worst) badges.set(id, { count: findings.length, severity: worst.severity });
   }
   return badges;
 }
 
-function svgOf(diagram: Diagram, includeBadges: boolean): string {
+function svgOf(diagram: Diagram, badges: Map<string, SvgBadge> | null): string {
   return toSvg(diagram, {
     measure: canvasMeasure(),
     background: '#ffffff',
-    ...(includeBadges ? { badges: badgesFor(diagram) } : {}),
+    ...(badges ? { badges } : {}),
   }).svg;
 }
 
-async function exportPng(store: EditorStore, diagram: Diagram, includeBadges: boolean) {
+async function exportPng(
+  store: EditorStore,
+  diagram: Diagram,
+  badges: Map<string, SvgBadge> | null,
+) {
   const result = await toPng(diagram, {
     measure: canvasMeasure(),
-    ...(includeBadges ? { badges: badgesFor(diagram) } : {}),
+    ...(badges ? { badges } : {}),
   });
   downloadBlob(result.blob, fileNameFor(diagram, 'png'));
   if (result.scale < PNG_PIXEL_RATIO) {
@@ -60,18 +63,17 @@ async function exportPng(store: EditorStore, diagram: Diagram, includeBadges: bo
  * encode the picture, say) becomes a notice, and the diagram is never touched.
  */
 export async function exportDiagram(store: EditorStore, format: ExportFormat): Promise<void> {
-  const { diagram } = store.getState();
-  const transfer = transferStoreFor(store);
-  const { includeBadges } = transfer.getState();
+  const { diagram, transfer, setTransfer, derived } = store.getState();
+  const badges = transfer.includeBadges ? badgesFor(derived.auditOf(diagram)) : null;
   const start = performance.now();
-  transfer.setState({ busy: format });
+  setTransfer({ busy: format });
   try {
     switch (format) {
       case 'svg':
-        downloadText(svgOf(diagram, includeBadges), fileNameFor(diagram, 'svg'), 'image/svg+xml');
+        downloadText(svgOf(diagram, badges), fileNameFor(diagram, 'svg'), 'image/svg+xml');
         break;
       case 'png':
-        await exportPng(store, diagram, includeBadges);
+        await exportPng(store, diagram, badges);
         break;
       case 'json':
         downloadText(serializeDiagram(diagram), fileNameFor(diagram, 'json'), 'application/json');
@@ -81,7 +83,7 @@ export async function exportDiagram(store: EditorStore, format: ExportFormat): P
         break;
       case 'report': {
         const report = toReport(diagram, {
-          audit: auditOf(diagram),
+          audit: derived.auditOf(diagram),
           forecast: forecastDiagram(diagram),
           sensitivity: sensitivity(diagram),
         });
@@ -97,7 +99,7 @@ export async function exportDiagram(store: EditorStore, format: ExportFormat): P
       text: `The ${format === 'report' ? 'audit report' : format.toUpperCase()} export failed: ${detail} Your diagram is unchanged.`,
     });
   } finally {
-    transfer.setState({ busy: null });
+    setTransfer({ busy: null });
   }
 }
 
@@ -115,7 +117,7 @@ export async function copyShareLink(
     if (!navigator.clipboard) throw new Error('no clipboard');
     await navigator.clipboard.writeText(url);
   } catch {
-    transferStoreFor(store).setState({ shareLink: { url, warning: message ?? null } });
+    store.getState().setTransfer({ shareLink: { url, warning: message ?? null } });
     return;
   }
   store.getState().setNotice(

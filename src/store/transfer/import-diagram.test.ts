@@ -11,7 +11,6 @@ import type { DiagramSession } from '../session';
 import type { Editor } from '../react/editor-context';
 import { MAX_PNG_BYTES, openImported, parseImportedBytes, sizeProblem } from './import-diagram';
 import { openShareLink } from './open-share-link';
-import { transferStoreFor } from './transfer-state';
 
 const fixture = readFileSync('tests/fixtures/export-template.json');
 
@@ -134,7 +133,7 @@ describe('openImported', () => {
     expect(created).toHaveLength(0);
     expect(store.getState().diagram).toBe(current);
     expect(store.getState().dialog).toBe('import-problems');
-    expect(transferStoreFor(store).getState().failure).toEqual({
+    expect(store.getState().transfer.failure).toEqual({
       title: "This file can't be opened",
       source: '“a.json”',
       problems: [
@@ -175,6 +174,6 @@ describe('openShareLink', () => {
     expect(await openShareLink(editor, fakeWindow('https://app.test/#other').win)).toBe(false);
     expect(await openShareLink(editor, fakeWindow('https://app.test/#d=%%%').win)).toBe(false);
     expect(created).toHaveLength(0);
-    expect(transferStoreFor(store).getState().failure?.title).toBe("This link can't be opened");
+    expect(store.getState().transfer.failure?.title).toBe("This link can't be opened");
   });
 });

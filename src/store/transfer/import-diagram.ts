@@ -1,9 +1,13 @@
 import { parseDiagramFile, type ParseResult } from '../../io/parse-file';
-import { DIAGRAM_TEXT_KEYWORD, isPng, readTextChunk, type TextChunkResult } from '../../io/png-chunks';
+import {
+  DIAGRAM_TEXT_KEYWORD,
+  isPng,
+  readTextChunk,
+  type TextChunkResult,
+} from '../../io/png-chunks';
 import type { Problem } from '../../io/problems';
 import { MAX_FILE_BYTES } from '../../model/version';
 import type { Editor } from '../react/editor-context';
-import { transferStoreFor } from './transfer-state';
 
 /**
  * A PNG is mostly pixels, and a picture of a big diagram passes 5 MB long before its diagram
@@ -102,7 +106,7 @@ export async function openImported(
 ): Promise<boolean> {
   const { store, session } = editor;
   if (!result.ok) {
-    transferStoreFor(store).setState({
+    store.getState().setTransfer({
       failure: { title: origin.title, source: origin.source, problems: result.problems },
     });
     store.getState().openDialog('import-problems');

@@ -1,4 +1,4 @@
-import { useForecastBasis, forecastOf } from '../../store/react/use-forecast';
+import { useForecast, useForecastBasis } from '../../store/react/use-forecast';
 import { feedsPipeline, isKnown } from '../../forecast';
 import { Assumptions } from './Assumptions';
 import { BenchmarksEditor } from './BenchmarksEditor';
@@ -15,7 +15,7 @@ import { StageFlows } from './StageFlows';
  */
 export function ForecastPanel() {
   const diagram = useForecastBasis();
-  const forecast = forecastOf(diagram);
+  const forecast = useForecast();
   // Until a channel feeds the pipeline the totals say why there is no forecast; this list keeps
   // the other reasons (a channel with no volume, a stage with no rate).
   const { newArr } = forecast.totals;

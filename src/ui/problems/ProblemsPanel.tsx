@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useEditor, useEditorApi } from '../../store/react/editor-context';
-import { auditOf, useAudit } from '../../store/react/use-audit';
+import { useAudit } from '../../store/react/use-audit';
 import { KIND_LABEL } from '../../model/layers';
 import type { DiagramEdge, DiagramNode } from '../../model/schema';
 import type { Finding, FindingTarget, Severity } from '../../rules/types';
@@ -17,7 +17,8 @@ import {
 import { FindingRow } from './FindingRow';
 import { LeadTracePanel } from './LeadTracePanel';
 import { LearnMoreDialog } from './LearnMoreDialog';
-import { ALL_SEVERITIES, useProblemsView, useProblemsViewApi } from '../../store/react/problems-view';
+import { ALL_SEVERITIES } from '../../store/problems-view';
+import { useProblemsView } from '../../store/react/use-problems-view';
 import { SeverityIcon } from '../../ui-kit/SeverityIcon';
 import { useShowOnCanvas } from './use-show-on-canvas';
 
@@ -26,7 +27,7 @@ const nodeName = (node: DiagramNode) => `${KIND_LABEL[node.kind]} “${node.titl
 /** The audit of the open diagram: every finding, filterable, with quick fixes and the lead trace. */
 export function ProblemsPanel() {
   const { store } = useEditorApi();
-  const viewApi = useProblemsViewApi();
+  const setView = useEditor((s) => s.setProblemsView);
   const audit = useAudit();
   const nodes = useEditor((s) => s.diagram.nodes);
   const edges = useEditor((s) => s.diagram.edges);
@@ -69,7 +70,10 @@ export function ProblemsPanel() {
   // The handlers take a finding's key and resolve it against the current audit, so a row that
   // skipped a re-render never applies a stale finding's fix.
   const current = useCallback(
-    (key: string) => auditOf(store.getState().diagram).findings.find((f) => findingKey(f) === key),
+    (key: string) => {
+      const { derived, diagram } = store.getState();
+      return derived.auditOf(diagram).findings.find((f) => findingKey(f) === key);
+    },
     [store],
   );
   const onShow = useCallback(
@@ -92,23 +96,23 @@ export function ProblemsPanel() {
   );
   const onLearnMore = useCallback(
     (ruleId: string) => {
-      viewApi.setState({ learnMore: ruleId });
+      setView({ learnMore: ruleId });
       store.getState().openDialog('learn-more');
     },
-    [store, viewApi],
+    [store, setView],
   );
   const closeLearnMore = () => {
-    viewApi.setState({ learnMore: null });
+    setView({ learnMore: null });
     store.getState().openDialog(null);
   };
-  const setTraceOpen = (traceOpen: boolean) => viewApi.setState({ traceOpen });
+  const setTraceOpen = (traceOpen: boolean) => setView({ traceOpen });
 
   useEffect(() => {
     if (!view.pendingFocus) return;
-    viewApi.setState({ pendingFocus: false });
+    setView({ pendingFocus: false });
     const first = regionRef.current?.querySelector<HTMLElement>('[data-finding-show]');
     (first ?? regionRef.current)?.focus();
-  }, [view.pendingFocus, viewApi]);
+  }, [view.pendingFocus, setView]);
 
   const empty = nodes.length === 0;
   const total = audit.findings.length;
@@ -166,7 +170,7 @@ export function ProblemsPanel() {
               aria-label="Filter problems"
               placeholder="Filter by message or rule id"
               value={view.query}
-              onChange={(e) => viewApi.setState({ query: e.currentTarget.value, showAll: false })}
+              onChange={(e) => setView({ query: e.currentTarget.value, showAll: false })}
               className="w-full rounded-md border border-zinc-300 px-2 py-1 text-sm"
             />
             <div role="group" aria-label="Severity" className="flex flex-wrap gap-1.5">
@@ -177,7 +181,7 @@ export function ProblemsPanel() {
                   count={toggleCounts[severity]}
                   pressed={view.severities[severity]}
                   onToggle={() =>
-                    viewApi.setState((v) => ({
+                    setView((v) => ({
                       severities: { ...v.severities, [severity]: !v.severities[severity] },
                       showAll: false,
                     }))
@@ -195,7 +199,7 @@ export function ProblemsPanel() {
                   type="button"
                   className="shrink-0 rounded px-1 text-blue-700 hover:underline"
                   aria-label="Clear element filter"
-                  onClick={() => viewApi.setState({ target: null, showAll: false })}
+                  onClick={() => setView({ target: null, showAll: false })}
                 >
                   Clear
                 </button>
@@ -211,7 +215,7 @@ export function ProblemsPanel() {
                   type="button"
                   className="btn"
                   onClick={() =>
-                    viewApi.setState({
+                    setView({
                       query: '',
                       severities: ALL_SEVERITIES,
                       target: null,
@@ -265,11 +269,7 @@ export function ProblemsPanel() {
                 Showing the first {rendered.length} of {shown.length}. Narrow the list with the
                 filter, or:
               </p>
-              <button
-                type="button"
-                className="btn"
-                onClick={() => viewApi.setState({ showAll: true })}
-              >
+              <button type="button" className="btn" onClick={() => setView({ showAll: true })}>
                 Show all {shown.length}
               </button>
             </div>

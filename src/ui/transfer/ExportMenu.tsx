@@ -1,6 +1,6 @@
-import { useEditorApi } from '../../store/react/editor-context';
+import { useEditor, useEditorApi } from '../../store/react/editor-context';
 import type { ExportFormat } from '../../store/transfer/export-diagram';
-import { useTransfer, useTransferApi } from '../../store/react/use-transfer';
+import { useTransfer } from '../../store/react/use-transfer';
 import { Menu, type MenuItem } from '../Menu';
 import { ShareLinkDialog } from './ShareLinkDialog';
 
@@ -22,7 +22,7 @@ type Exporters = Awaited<ReturnType<typeof loadExporters>>;
 /** Downloads the open diagram as a picture, a file or a report, or copies a share link. */
 export function ExportMenu() {
   const { store } = useEditorApi();
-  const transfer = useTransferApi();
+  const setTransfer = useEditor((s) => s.setTransfer);
   const includeBadges = useTransfer((s) => s.includeBadges);
   const busy = useTransfer((s) => s.busy);
   const shareLink = useTransfer((s) => s.shareLink);
@@ -48,7 +48,7 @@ export function ExportMenu() {
     {
       label: 'Include audit badges',
       checked: includeBadges,
-      onSelect: () => transfer.setState({ includeBadges: !includeBadges }),
+      onSelect: () => setTransfer({ includeBadges: !includeBadges }),
     },
   ];
 
@@ -63,7 +63,7 @@ export function ExportMenu() {
         <ShareLinkDialog
           url={shareLink.url}
           warning={shareLink.warning}
-          onClose={() => transfer.setState({ shareLink: null })}
+          onClose={() => setTransfer({ shareLink: null })}
         />
       )}
     </>

@@ -1,11 +1,6 @@
 import { useRef } from 'react';
 import { useEditor } from '../../store/react/editor-context';
-import {
-  useFileDropGuard,
-  useImportFile,
-  useTransfer,
-  useTransferApi,
-} from '../../store/react/use-transfer';
+import { useFileDropGuard, useImportFile, useTransfer } from '../../store/react/use-transfer';
 import { ImportProblemsDialog } from './ImportProblemsDialog';
 
 /**
@@ -18,12 +13,12 @@ export function ImportButton() {
   const dialog = useEditor((s) => s.dialog);
   const openDialog = useEditor((s) => s.openDialog);
   const failure = useTransfer((s) => s.failure);
-  const transfer = useTransferApi();
+  const setTransfer = useEditor((s) => s.setTransfer);
   useFileDropGuard();
 
   const close = () => {
     openDialog(null);
-    transfer.setState({ failure: null });
+    setTransfer({ failure: null });
   };
 
   return (

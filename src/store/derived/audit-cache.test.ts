@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDiagram, createNode } from '../../model/factories';
-import { auditOf, sameButPositions } from './use-audit';
+import { createAuditCache, sameButPositions } from './audit-cache';
 
-describe('auditOf', () => {
+describe('the audit cache', () => {
   const base = { ...createDiagram(), nodes: [createNode('stage', { x: 0, y: 800 }, 'Lead')] };
 
   it('reuses the audit while only positions change (a drag)', () => {
+    const auditOf = createAuditCache();
     const first = auditOf(base);
     const moved = {
       ...base,
@@ -16,6 +17,7 @@ describe('auditOf', () => {
   });
 
   it('re-runs it when anything else changes', () => {
+    const auditOf = createAuditCache();
     const first = auditOf(base);
     const renamed = { ...base, nodes: base.nodes.map((n) => ({ ...n, title: 'SQL' })) };
     expect(sameButPositions(base, renamed)).toBe(false);

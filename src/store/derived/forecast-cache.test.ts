@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSeedStarter } from '../../model/templates/seed-starter';
 import type { Diagram, DiagramNode } from '../../model/schema';
-import { flowLineOf, forecastBasis, forecastOf } from './use-forecast';
+import { createEditorStore } from '../editor-store';
+import { flowLineOf } from '../react/use-forecast';
+import { createForecastCache } from './forecast-cache';
 
 function moved(diagram: Diagram, id: string): Diagram {
   return {
@@ -18,6 +20,7 @@ function withNode(diagram: Diagram, id: string, edit: (node: DiagramNode) => Dia
 
 describe('forecast memo', () => {
   it('keeps one forecast while cards are only dragged', () => {
+    const { basisOf: forecastBasis, forecastOf } = createForecastCache();
     const diagram = createSeedStarter();
     const first = forecastOf(diagram);
     const dragged = moved(moved(diagram, 'stage-mql'), 'ch-inbound');
@@ -26,6 +29,7 @@ describe('forecast memo', () => {
   });
 
   it('recomputes when a figure, a title, an edge or the meta changes', () => {
+    const { forecastOf } = createForecastCache();
     const diagram = createSeedStarter();
     const base = forecastOf(diagram);
     const renamed = withNode(diagram, 'stage-mql', (node) => ({ ...node, title: 'MQL 2' }));
@@ -39,26 +43,27 @@ describe('forecast memo', () => {
 
 describe('flow lines on cards', () => {
   const diagram = createSeedStarter();
+  const flowLine = (d: Diagram, id: string) => flowLineOf(createEditorStore(d).getState(), id);
 
   it('gives channels their leads, stages their in and out, the close its won deals', () => {
-    expect(flowLineOf(diagram, 'ch-outbound')).toEqual({ text: '≈ 32.5 leads/mo', reason: null });
-    expect(flowLineOf(diagram, 'stage-mql')?.text).toBe('≈ 23.1 in/mo → 10.4 out');
-    expect(flowLineOf(diagram, 'stage-won')?.text).toBe('≈ 0.78 won/mo');
-    expect(flowLineOf(diagram, 'motion-1')?.text).toBe('≈ $14,048 new ARR/mo');
-    expect(flowLineOf(diagram, 'crm-1')).toBeUndefined();
+    expect(flowLine(diagram, 'ch-outbound')).toEqual({ text: '≈ 32.5 leads/mo', reason: null });
+    expect(flowLine(diagram, 'stage-mql')?.text).toBe('≈ 23.1 in/mo → 10.4 out');
+    expect(flowLine(diagram, 'stage-won')?.text).toBe('≈ 0.78 won/mo');
+    expect(flowLine(diagram, 'motion-1')?.text).toBe('≈ $14,048 new ARR/mo');
+    expect(flowLine(diagram, 'crm-1')).toBeUndefined();
   });
 
   it('says "? no rate" with the reason when a stage or a channel lacks its rate', () => {
     const noRate = withNode(diagram, 'stage-mql', (node) => ({ ...node, data: {} }) as DiagramNode);
-    expect(flowLineOf(noRate, 'stage-mql')).toEqual({
+    expect(flowLine(noRate, 'stage-mql')).toEqual({
       text: '≈ 23.1 in/mo → ? no rate',
       reason: 'Stage "MQL" has no rate.',
     });
-    expect(flowLineOf(noRate, 'stage-sql')).toEqual({
+    expect(flowLine(noRate, 'stage-sql')).toEqual({
       text: '? in/mo',
       reason: 'Stage "MQL" has no rate.',
     });
-    expect(flowLineOf(noRate, 'motion-1')?.text).toBe('? new ARR/mo');
+    expect(flowLine(noRate, 'motion-1')?.text).toBe('? new ARR/mo');
 
     const silent = withNode(
       diagram,
@@ -69,7 +74,7 @@ describe('flow lines on cards', () => {
           data: { channelType: 'outbound', volume: 250, period: 'week' },
         }) as DiagramNode,
     );
-    expect(flowLineOf(silent, 'ch-outbound')).toEqual({
+    expect(flowLine(silent, 'ch-outbound')).toEqual({
       text: '? no rate',
       reason: 'Channel "Founder cold email" has no reply rate, visitor-to-lead or conversion rate.',
     });

@@ -1,13 +1,6 @@
-import {
-  BAND_HEIGHT,
-  NODE_GAP_X,
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  bandTop,
-  slotPosition,
-} from '../model/bands';
-import { layerOf, type NodeKind } from '../model/layers';
-import type { Diagram } from '../model/schema';
+import { BAND_HEIGHT, NODE_GAP_X, NODE_HEIGHT, NODE_WIDTH, bandTop, slotPosition } from '../bands';
+import { layerOf, type NodeKind } from '../layers';
+import type { Diagram } from '../schema';
 
 /**
  * The first free slot in the kind's band, scanning left to right then row by row, so a new

@@ -1,0 +1,204 @@
+import { createEdge, createId, createNode } from '../factories';
+import { hasEdgeBetween } from '../graph';
+import type { NodeKind } from '../layers';
+import type {
+  AnyNodeData,
+  Diagram,
+  DiagramEdge,
+  DiagramMeta,
+  DiagramNode,
+  EdgeKind,
+} from '../schema';
+import { clampToBand, freeSlotFor } from './placement';
+
+/**
+ * Pure edits of a diagram, the only way the editor changes one. Each returns a new diagram that
+ * shares every untouched node and edge with the old one (so undo history stays cheap and the
+ * audit cache can tell a move from an edit), or the same diagram when there is nothing to do.
+ */
+
+/** Drops keys whose value is undefined, so optional fields stay absent (exactOptionalPropertyTypes). */
+function withoutUndefined<T extends object>(value: T): T {
+  const out = { ...value } as Record<string, unknown>;
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out as T;
+}
+
+function mapNodes(diagram: Diagram, fn: (node: DiagramNode) => DiagramNode): Diagram {
+  let changed = false;
+  const nodes = diagram.nodes.map((node) => {
+    const next = fn(node);
+    if (next !== node) changed = true;
+    return next;
+  });
+  return changed ? { ...diagram, nodes } : diagram;
+}
+
+/** A new card of `kind`, at `position` or else in the first free slot of its band. */
+export function newNode(
+  diagram: Diagram,
+  kind: NodeKind,
+  position?: { x: number; y: number },
+): DiagramNode {
+  return createNode(kind, position ? clampToBand(kind, position) : freeSlotFor(diagram, kind));
+}
+
+export function insertNodes(diagram: Diagram, nodes: readonly DiagramNode[]): Diagram {
+  return nodes.length === 0 ? diagram : { ...diagram, nodes: [...diagram.nodes, ...nodes] };
+}
+
+/** Moves nodes; each stays inside its layer's band. */
+export function moveNodes(
+  diagram: Diagram,
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+): Diagram {
+  return mapNodes(diagram, (node) => {
+    const position = positions.get(node.id);
+    return position ? { ...node, position: clampToBand(node.kind, position) } : node;
+  });
+}
+
+/** Moves the nodes `ids` by (dx, dy). */
+export function nudgeNodes(
+  diagram: Diagram,
+  ids: readonly string[],
+  dx: number,
+  dy: number,
+): Diagram {
+  if (ids.length === 0) return diagram;
+  const selected = new Set(ids);
+  const positions = new Map(
+    diagram.nodes
+      .filter((n) => selected.has(n.id))
+      .map((n) => [n.id, { x: n.position.x + dx, y: n.position.y + dy }]),
+  );
+  return moveNodes(diagram, positions);
+}
+
+export function updateNode(diagram: Diagram, id: string, patch: { title?: string }): Diagram {
+  return mapNodes(diagram, (node) =>
+    node.id === id ? { ...node, ...withoutUndefined(patch) } : node,
+  );
+}
+
+/** Merges `patch` into one node's data; an undefined value removes that field. */
+export function updateNodeData(diagram: Diagram, id: string, patch: Partial<AnyNodeData>): Diagram {
+  return mapNodes(diagram, (node) => {
+    if (node.id !== id) return node;
+    const data = withoutUndefined({ ...(node.data ?? {}), ...patch }) as AnyNodeData;
+    return { ...node, data } as DiagramNode;
+  });
+}
+
+export type ConnectCheck = { ok: true } | { ok: false; reason: string };
+
+/** Whether `source` may hand off to `target`: no self-loop, both ends present, no duplicate. */
+export function checkConnect(diagram: Diagram, source: string, target: string): ConnectCheck {
+  if (source === target) return { ok: false, reason: 'A node cannot hand off to itself.' };
+  const ids = new Set(diagram.nodes.map((n) => n.id));
+  if (!ids.has(source) || !ids.has(target)) {
+    return { ok: false, reason: 'Both ends must be nodes of this diagram.' };
+  }
+  if (hasEdgeBetween(diagram, source, target)) {
+    return { ok: false, reason: 'These two nodes are already connected.' };
+  }
+  return { ok: true };
+}
+
+export function newEdge(
+  source: string,
+  target: string,
+  options: { label?: string; kind?: EdgeKind } = {},
+): DiagramEdge {
+  return createEdge(source, target, options);
+}
+
+export function insertEdges(diagram: Diagram, edges: readonly DiagramEdge[]): Diagram {
+  return edges.length === 0 ? diagram : { ...diagram, edges: [...diagram.edges, ...edges] };
+}
+
+export interface EdgePatch {
+  label?: string;
+  kind?: EdgeKind;
+  share?: number | undefined;
+}
+
+/** Applies one patch to every edge in `ids` at once: one edit, so one undo step. */
+export function updateEdges(diagram: Diagram, ids: readonly string[], patch: EdgePatch): Diagram {
+  if (ids.length === 0) return diagram;
+  const selected = new Set(ids);
+  let changed = false;
+  const edges = diagram.edges.map((edge) => {
+    if (!selected.has(edge.id)) return edge;
+    changed = true;
+    return withoutUndefined({ ...edge, ...patch });
+  });
+  return changed ? { ...diagram, edges } : diagram;
+}
+
+/** Deletes nodes and edges; an edge cannot outlive either of its ends. */
+export function deleteElements(
+  diagram: Diagram,
+  nodeIds: readonly string[],
+  edgeIds: readonly string[],
+): Diagram {
+  if (nodeIds.length === 0 && edgeIds.length === 0) return diagram;
+  const nodes = new Set(nodeIds);
+  const edges = new Set(edgeIds);
+  return {
+    ...diagram,
+    nodes: diagram.nodes.filter((n) => !nodes.has(n.id)),
+    edges: diagram.edges.filter(
+      (e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target),
+    ),
+  };
+}
+
+export function renameDiagram(diagram: Diagram, name: string): Diagram {
+  return diagram.name === name ? diagram : { ...diagram, name };
+}
+
+export function updateMeta(diagram: Diagram, patch: Partial<DiagramMeta>): Diagram {
+  return { ...diagram, meta: withoutUndefined({ ...diagram.meta, ...patch }) };
+}
+
+/** Nodes and the edges between them, as copied; pasted with new ids. */
+export interface Fragment {
+  readonly nodes: readonly DiagramNode[];
+  readonly edges: readonly DiagramEdge[];
+}
+
+/** The nodes `ids` and the edges with both ends among them; null when `ids` is empty. */
+export function copyFragment(diagram: Diagram, ids: readonly string[]): Fragment | null {
+  const selected = new Set(ids);
+  if (selected.size === 0) return null;
+  return {
+    nodes: diagram.nodes.filter((n) => selected.has(n.id)),
+    // Only edges with both ends inside the selection travel with it.
+    edges: diagram.edges.filter((e) => selected.has(e.source) && selected.has(e.target)),
+  };
+}
+
+/** The fragment with new ids, moved by `offset` (each node kept in its band). */
+export function cloneFragment(fragment: Fragment, offset: number): Fragment {
+  const idMap = new Map<string, string>();
+  const nodes = fragment.nodes.map((node) => {
+    const id = createId('n');
+    idMap.set(node.id, id);
+    const position = clampToBand(node.kind, {
+      x: node.position.x + offset,
+      y: node.position.y + offset,
+    });
+    return { ...node, id, position } as DiagramNode;
+  });
+  const edges = fragment.edges.flatMap((edge) => {
+    const source = idMap.get(edge.source);
+    const target = idMap.get(edge.target);
+    return source && target ? [{ ...edge, id: createId('e'), source, target }] : [];
+  });
+  return { nodes, edges };
+}
+
+export function insertFragment(diagram: Diagram, fragment: Fragment): Diagram {
+  return insertEdges(insertNodes(diagram, fragment.nodes), fragment.edges);
+}

@@ -1,0 +1,30 @@
+import type { Forecast } from '../../forecast';
+import type { Diagram } from '../../model/schema';
+import type { AuditResult } from '../../rules/engine';
+import type { SliceCreator } from '../editor-store';
+import { createAuditCache } from './audit-cache';
+import { createForecastCache } from './forecast-cache';
+
+/**
+ * What the editor derives from the document: computed on demand, cached per diagram version,
+ * never stored in the document or its history. Read as `s.derived.auditOf(s.diagram)` in a
+ * selector: the result keeps its identity until the diagram really changes.
+ */
+export interface DerivedSlice {
+  readonly derived: {
+    auditOf(diagram: Diagram): AuditResult;
+    forecastBasis(diagram: Diagram): Diagram;
+    forecastOf(diagram: Diagram): Forecast;
+  };
+}
+
+export const createDerivedSlice: SliceCreator<DerivedSlice> = () => {
+  const forecast = createForecastCache();
+  return {
+    derived: {
+      auditOf: createAuditCache(),
+      forecastBasis: forecast.basisOf,
+      forecastOf: forecast.forecastOf,
+    },
+  };
+};

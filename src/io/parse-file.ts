@@ -151,6 +151,28 @@ function checkReferences(diagram: Diagram): Problem[] {
       });
     }
   });
+  problems.push(...checkStageMap(diagram));
+  return problems;
+}
+
+/** A CRM stage mapped to a node must name a stage card, or the import's figures land nowhere. */
+function checkStageMap(diagram: Diagram): Problem[] {
+  const stageMap = diagram.actuals?.stageMap;
+  if (!stageMap) return [];
+  const kinds = new Map(diagram.nodes.map((node) => [node.id, node.kind]));
+  const problems: Problem[] = [];
+  for (const [crmStage, target] of Object.entries(stageMap)) {
+    if (target.startsWith('@')) continue;
+    const kind = kinds.get(target);
+    if (kind === 'stage') continue;
+    problems.push({
+      path: formatPath(['actuals', 'stageMap', crmStage]),
+      message:
+        kind === undefined
+          ? `The CRM stage "${crmStage}" is mapped to a node "${target}" that is not in the diagram.`
+          : `The CRM stage "${crmStage}" is mapped to "${target}", a ${kind} card; it must be a pipeline stage.`,
+    });
+  }
   return problems;
 }
 

@@ -248,6 +248,22 @@ describe('restoring at start-up', () => {
     expect(store.getState().diagram.name).toBe('Imported');
     expect((await storedList()).map((s) => s.name).sort()).toEqual(['Imported', 'Q3 plan']);
   });
+  it('never leaves the editor restoring, and keeps saving, when the library throws', async () => {
+    library = new MemoryLibrary();
+    const save = library.save.bind(library);
+    library.save = vi
+      .fn(save)
+      .mockRejectedValueOnce(new Error('Internal error opening backing store'));
+    await startOn(library);
+    expect(store.getState().saveState).toEqual({
+      status: 'error',
+      message: 'Saving failed: Internal error opening backing store',
+    });
+    store.getState().addNode('channel');
+    await wait(AUTOSAVE_DELAY_MS + 10);
+    expect(lastSaved()).toBe(store.getState().diagram);
+    expect(store.getState().saveState.status).toBe('saved');
+  });
 });
 
 describe('a copy saved by a newer version', () => {

@@ -60,7 +60,7 @@ export class DiagramSession {
   async start(): Promise<void> {
     this.store.getState().setSaveState({ status: 'restoring' });
     try {
-      await this.restore();
+      await this.restoreOrCarryOn();
     } finally {
       this.autosave.watch();
       this.markReady();
@@ -142,6 +142,15 @@ export class DiagramSession {
     return this.commands.reloadFromStorage();
   }
 
+  /** Whatever goes wrong, the editor is left editable: never stuck saying "Restoring…". */
+  private async restoreOrCarryOn(): Promise<void> {
+    try {
+      await this.restore();
+    } catch (error) {
+      this.startWithoutStorage(describeStorageError(error, 'Opening').message);
+    }
+  }
+
   /**
    * Opens the diagram this tab (or, on a fresh tab, any tab) had open. A storage failure leaves
    * an editable diagram and tries again with backoff while it is untouched; once it is edited,
@@ -193,7 +202,7 @@ export class DiagramSession {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       // Once edited, the blank is the user's work: autosave saves it when storage is back.
-      if (this.store.getState().diagram === blank) void this.restore();
+      if (this.store.getState().diagram === blank) void this.restoreOrCarryOn();
     }, retryDelay(this.restoreFailures));
   }
 

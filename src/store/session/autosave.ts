@@ -1,5 +1,6 @@
 import type { Diagram } from '../../model/schema';
 import type { Library, SaveResult } from '../../persistence/library';
+import { describeStorageError } from '../../persistence/storage-error';
 import type { EditorState, EditorStore } from '../editor-store';
 
 export const AUTOSAVE_DELAY_MS = 300;
@@ -160,7 +161,11 @@ export class Autosave {
     const state = this.store.getState();
     const { diagram, diagramId } = state;
     state.setSaveState({ status: 'saving' });
-    const result = await this.library.save(diagramId, diagram, this.baseRev);
+    // The library answers failures as results; a throw (a bug) is one too, so that the queue
+    // of saves behind this one still runs.
+    const result = await this.library
+      .save(diagramId, diagram, this.baseRev)
+      .catch((error: unknown) => describeStorageError(error));
     // Another diagram was opened meanwhile: this result is about one no longer shown.
     if (this.store.getState().diagramId !== diagramId) return;
     if (result.ok) {

@@ -26,7 +26,7 @@ export interface MetricDrift {
  * by more than `threshold` relative to its earlier value. A metric added or removed is not a
  * move; the structural diff reports it.
  */
-export function metricDrift(
+export function findMetricDrift(
   before: Diagram,
   after: Diagram,
   threshold: number = DRIFT_THRESHOLD,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricKey } from '../model/metrics';
-import type { Diagram, DiagramNode } from '../model/schema';
+import type { Diagram } from '../model/schema';
 import { TEST_NOW } from '../testing/rule-tester';
 import {
   addEdges,
@@ -10,27 +9,11 @@ import {
   node,
   patchData,
   removeNodes,
+  setMetric,
 } from '../testing/test-diagrams';
 import { compareDiagrams } from './compare-diagrams';
 import { comparisonToMarkdown, comparisonToText } from './comparison-report';
 import { diffDiagrams, isEmptyDiff } from './diff-diagrams';
-
-function setMetric(diagram: Diagram, id: string, key: MetricKey, value: number): Diagram {
-  return {
-    ...diagram,
-    nodes: diagram.nodes.map((n) =>
-      n.id === id
-        ? ({
-            ...n,
-            data: {
-              ...n.data,
-              metrics: (n.data?.metrics ?? []).map((m) => (m.key === key ? { ...m, value } : m)),
-            },
-          } as DiagramNode)
-        : n,
-    ),
-  };
-}
 
 function moveNode(diagram: Diagram, id: string, dx: number): Diagram {
   return {

@@ -1,5 +1,5 @@
 import { forecastDiagram, type Estimate } from '../forecast';
-import { DRIFT_THRESHOLD, metricDrift, type MetricDrift } from '../model/metric-drift';
+import { DRIFT_THRESHOLD, findMetricDrift, type MetricDrift } from '../model/metric-drift';
 import type { Diagram } from '../model/schema';
 import { runAudit, type AuditResult } from '../rules/engine';
 import { auditDelta, type AuditDelta } from './audit-delta';
@@ -37,7 +37,7 @@ export function compareDiagrams(
   return {
     diff: diffDiagrams(before, after),
     audit: auditDelta(auditBefore, auditAfter),
-    drift: metricDrift(before, after, options.threshold ?? DRIFT_THRESHOLD),
+    drift: findMetricDrift(before, after, options.threshold ?? DRIFT_THRESHOLD),
     newArr: { before: forecastDiagram(before).totals.newArr, after: forecastAfter.totals.newArr },
     currency: forecastAfter.currency,
     titles: new Map([...before.nodes, ...after.nodes].map((node) => [node.id, node.title])),

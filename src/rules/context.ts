@@ -6,6 +6,16 @@ import type { Diagram, DiagramNode } from '../model/schema';
 export type NodeOfKind<K extends NodeKind> = Extract<DiagramNode, { kind: K }>;
 
 /**
+ * The version last marked as reviewed, for rules that compare against it (metric drift). A pure
+ * input: the editor reads it from version storage, the CLI has none.
+ */
+export interface ReviewBaseline {
+  readonly diagram: Diagram;
+  /** `YYYY-MM-DD`, the date the review was marked. */
+  readonly reviewedAt: string;
+}
+
+/**
  * Everything rules look up, built once per audit run so that each rule stays linear: the
  * adjacency, nodes grouped by kind and by layer, the diagram's benchmark table and the clock.
  */
@@ -21,6 +31,8 @@ export interface AuditContext {
   readonly nodeIndex: ReadonlyMap<string, number>;
   readonly benchmarks: BenchmarkTable;
   readonly now: Date;
+  /** The last reviewed version, when the caller has one. */
+  readonly baseline: ReviewBaseline | undefined;
   ofKind<K extends NodeKind>(kind: K): readonly NodeOfKind<K>[];
   inLayer(layer: LayerId): readonly DiagramNode[];
   /**
@@ -30,7 +42,11 @@ export interface AuditContext {
   once<T>(compute: (context: AuditContext) => T): T;
 }
 
-export function createAuditContext(diagram: Diagram, now: Date = new Date()): AuditContext {
+export function createAuditContext(
+  diagram: Diagram,
+  now: Date = new Date(),
+  baseline?: ReviewBaseline,
+): AuditContext {
   const nodeIndex = new Map<string, number>();
   const byKind = new Map<NodeKind, DiagramNode[]>(NODE_KINDS.map((kind) => [kind, []]));
   const byLayer = new Map<LayerId, DiagramNode[]>(LAYER_IDS.map((layer) => [layer, []]));
@@ -53,6 +69,7 @@ export function createAuditContext(diagram: Diagram, now: Date = new Date()): Au
     nodeIndex,
     benchmarks: resolveBenchmarks(diagram.meta.benchmarks),
     now,
+    baseline,
     ofKind: <K extends NodeKind>(kind: K) =>
       (byKind.get(kind) ?? []) as readonly DiagramNode[] as readonly NodeOfKind<K>[],
     inLayer: (layer) => byLayer.get(layer) ?? [],

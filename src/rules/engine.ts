@@ -1,11 +1,12 @@
 import type { Diagram, RuleLevel, RuleSetting } from '../model/schema';
-import { createAuditContext, type AuditContext } from './context';
+import { createAuditContext, type AuditContext, type ReviewBaseline } from './context';
 import { formatMessage } from './format';
 import { RULES } from './registry';
 import type { Finding, Report, Rule, RuleOptions, Severity } from './types';
 
 export { RULES, ruleById } from './registry';
 export type { Finding, FindingTarget, QuickFix, Severity } from './types';
+export type { ReviewBaseline } from './context';
 
 /**
  * Per-rule settings: a level ("off" silences a rule, "warning" / "error" replace its
@@ -35,6 +36,8 @@ export function optionsOf(rule: Rule, setting: RuleSetting | undefined): RuleOpt
 
 export interface AuditOptions {
   readonly now?: Date;
+  /** The version last marked as reviewed (from version storage), for `metric-drift`. */
+  readonly baseline?: ReviewBaseline;
   /** Merged over the diagram's own `rules` settings; these win. */
   readonly settings?: RuleSettings;
   /** The rules to run; the full registry unless a test or tool narrows it. */
@@ -58,7 +61,7 @@ export interface RuleFinding {
 }
 
 export function runAudit(diagram: Diagram, options: AuditOptions = {}): AuditResult {
-  const context = createAuditContext(diagram, options.now);
+  const context = createAuditContext(diagram, options.now, options.baseline);
   const settings: RuleSettings = { ...diagram.rules, ...options.settings };
   const rules = options.rules ?? RULES;
   const found: { rule: Rule; result: RuleFinding }[] = [];

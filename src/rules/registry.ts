@@ -6,6 +6,7 @@ import { leadTraceGap } from './rules/lead-trace-gap';
 import { missingEnrichment } from './rules/missing-enrichment';
 import { missingFeedbackLoop } from './rules/missing-feedback-loop';
 import { missingLayer } from './rules/missing-layer';
+import { metricDrift } from './rules/metric-drift';
 import { missingMetric } from './rules/missing-metric';
 import { overcomplicatedEarlyStage } from './rules/overcomplicated-early-stage';
 import { positioningIncomplete } from './rules/positioning-incomplete';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   buyingCommitteeMissing,
   disconnectedLayer,
   leadTraceGap,
+  metricDrift,
   missingEnrichment,
   missingFeedbackLoop,
   missingLayer,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagramSchema, type Diagram, type RuleSetting } from '../model/schema';
-import { createAuditContext } from '../rules/context';
+import { createAuditContext, type ReviewBaseline } from '../rules/context';
 import { optionsOf, toFindings } from '../rules/engine';
 import type { Finding, FindingTarget, Rule, Severity } from '../rules/types';
 
@@ -14,6 +14,10 @@ export interface ValidCase {
   readonly name: string;
   readonly diagram: Diagram;
   readonly now?: Date;
+  /** The last reviewed version, for rules that compare against it. */
+  readonly baseline?: ReviewBaseline;
+  /** The rule's setting (level and options), as a diagram's `rules` would hold it. */
+  readonly setting?: RuleSetting;
 }
 
 export interface ExpectedFinding {
@@ -44,8 +48,9 @@ export function runRuleOn(
   diagram: Diagram,
   now: Date = TEST_NOW,
   setting?: RuleSetting,
+  baseline?: ReviewBaseline,
 ): Finding[] {
-  const context = createAuditContext(diagram, now);
+  const context = createAuditContext(diagram, now, baseline);
   const options = optionsOf(rule, setting);
   return toFindings(rule, rule.check(diagram, context, options)).map(({ finding }) => finding);
 }
@@ -63,14 +68,24 @@ export function testRule(
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
         const diagram = deepFreeze(structuredClone(testCase.diagram));
-        expect(runRuleOn(rule, diagram, testCase.now).map((f) => f.message)).toEqual([]);
+        expect(
+          runRuleOn(rule, diagram, testCase.now, testCase.setting, testCase.baseline).map(
+            (f) => f.message,
+          ),
+        ).toEqual([]);
       });
     }
 
     for (const testCase of cases.invalid) {
       it(`invalid: ${testCase.name}`, () => {
         const diagram = deepFreeze(structuredClone(testCase.diagram));
-        const findings = runRuleOn(rule, diagram, testCase.now);
+        const findings = runRuleOn(
+          rule,
+          diagram,
+          testCase.now,
+          testCase.setting,
+          testCase.baseline,
+        );
         expect(findings.map((finding, i) => pick(finding, testCase.errors[i]))).toEqual(
           testCase.errors.map((error) => ({ ...error })),
         );

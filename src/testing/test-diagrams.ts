@@ -1,4 +1,5 @@
 import { CURRENT_VERSION } from '../model/version';
+import type { MetricKey } from '../model/metrics';
 import clean from '../../tests/fixtures/audit-clean.json';
 import { LAYER_IDS, layerOf } from '../model/layers';
 import {
@@ -104,4 +105,23 @@ export function edge(
 
 function expectNode(diagram: Diagram, id: string): void {
   if (!diagram.nodes.some((node) => node.id === id)) throw new Error(`no node ${id}`);
+}
+
+/** Sets the value of a metric the card already has (a quarter's new figure). */
+export function setMetric(diagram: Diagram, id: string, key: MetricKey, value: number): Diagram {
+  expectNode(diagram, id);
+  return {
+    ...diagram,
+    nodes: diagram.nodes.map((n) =>
+      n.id === id
+        ? ({
+            ...n,
+            data: {
+              ...n.data,
+              metrics: (n.data?.metrics ?? []).map((m) => (m.key === key ? { ...m, value } : m)),
+            },
+          } as DiagramNode)
+        : n,
+    ),
+  };
 }

@@ -291,7 +291,7 @@ describe('a copy saved by a newer version', () => {
     library.putNewer('d-future', 'Future plan', 3);
     expect(await session.openDiagram('d-future')).toBe(false);
     expect(store.getState().notice?.text).toMatch(
-      /^That diagram was saved by a newer GTM Blueprint \(format version 3.*left exactly as it is/,
+      /^This diagram was saved by a newer GTM Blueprint \(format version 3.*left exactly as it is/,
     );
     expect(store.getState().diagram.name).toBe('Q3 plan');
     expect(library.newer.has('d-future')).toBe(true);

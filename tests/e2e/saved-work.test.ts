@@ -171,7 +171,7 @@ describe('saved work', () => {
     await page.getByRole('button', { name: 'Diagrams', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Diagrams' });
     await dialog.getByRole('button', { name: 'Open Next year plan', exact: true }).click();
-    await alert(page, /^That diagram was saved by a newer GTM Blueprint/).waitFor();
+    await alert(page, /^This diagram was saved by a newer GTM Blueprint/).waitFor();
     assert.equal(
       await dialog.getByRole('list', { name: 'Diagrams that could not be read' }).count(),
       0,

@@ -188,7 +188,7 @@ export class LibraryCommands {
     const text =
       action && (failure.reason === 'quota' || failure.reason === 'unavailable')
         ? `${action}. ${failure.message}`
-        : failureText(failure);
+        : failureText(failure, failure.reason === 'newer' ? 'This diagram' : undefined);
     this.store.getState().setNotice({ kind: 'error', text });
     if (failure.reason === 'corrupt') this.lists.set(failure.lists);
     else void this.lists.refresh();

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Diagram, DiagramNode } from '../model/schema';
+import { CURRENT_VERSION } from '../model/version';
 import { diagramArbitrary } from '../testing/arbitraries';
 import { cleanDiagram, edge, node, patchData } from '../testing/test-diagrams';
 import { parseYDoc, yDocToDiagram } from './from-ydoc';
@@ -87,14 +88,23 @@ describe('diagram ↔ Y.Doc', () => {
     expect(document.has('$schema')).toBe(false);
   });
 
-  it('carries top-level fields the schema does not know yet, so new fields travel', () => {
+  it('carries every top-level field, comments included, and ones the schema does not know', () => {
     const ydoc = diagramToYDoc(cleanDiagram());
-    const future = { ...cleanDiagram(), comments: [{ id: 'c1', text: 'Why 3%?' }] } as Diagram;
+    const thread = {
+      id: 't1',
+      target: { type: 'node' as const, id: cleanDiagram().nodes[0]!.id },
+      messages: [{ id: 'm1', author: 'Ana', text: 'Why 3%?', createdAt: '2026-12-01T10:00:00Z' }],
+    };
+    const commented: Diagram = { ...cleanDiagram(), comments: [thread] };
+    applyDiagramToYDoc(ydoc, commented, 'test');
+    expect(yDocToDiagram(peerOf(ydoc)).comments).toEqual([thread]);
+    const future = { ...commented, futureField: { a: 1 } } as unknown as Diagram;
     applyDiagramToYDoc(ydoc, future, 'test');
-    expect(ydoc.getMap(DOCUMENT_KEY).get('comments')).toEqual([{ id: 'c1', text: 'Why 3%?' }]);
-    // Today's schema is strict, so the gate refuses the field it does not know (by name).
-    const result = parseYDoc(ydoc);
-    expect(result.ok).toBe(false);
+    expect((ydoc.getMap(DOCUMENT_KEY).get('futureField') as Y.Map<unknown>).toJSON()).toEqual({
+      a: 1,
+    });
+    // This version's schema is strict, so the gate refuses a field it does not know.
+    expect(parseYDoc(ydoc).ok).toBe(false);
   });
 });
 
@@ -144,7 +154,7 @@ describe('applyDiagramToYDoc', () => {
 describe('two people editing at once', () => {
   const base = (): Diagram => ({
     format: 'gtm-blueprint',
-    version: 1,
+    version: CURRENT_VERSION,
     name: 'Shared',
     meta: { currency: 'USD' },
     nodes: [

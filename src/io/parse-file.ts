@@ -5,6 +5,7 @@ import { METRIC_KEYS } from '../model/metrics';
 import { diagramSchema, type Diagram } from '../model/schema';
 import { CURRENT_VERSION, FORMAT, MAX_FILE_BYTES } from '../model/version';
 import { formatPath, type Problem } from './problems';
+import { appendAll } from '../model/arrays';
 
 export type ParseResult =
   | { readonly ok: true; readonly diagram: Diagram; readonly migratedFrom?: number }
@@ -151,7 +152,44 @@ function checkReferences(diagram: Diagram): Problem[] {
       });
     }
   });
-  problems.push(...checkStageMap(diagram));
+  appendAll(problems, checkStageMap(diagram));
+  problems.push(...checkComments(diagram, nodeIds, edgeIds));
+  return problems;
+}
+
+/**
+ * A comment thread must be about something in the diagram: deleting a card or edge deletes its
+ * threads in the same edit, so a thread on a missing element means a damaged or hand-edited file.
+ */
+function checkComments(
+  diagram: Diagram,
+  nodeIds: ReadonlyMap<string, number>,
+  edgeIds: ReadonlyMap<string, number>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const threadIds = new Set<string>();
+  (diagram.comments ?? []).forEach((thread, i) => {
+    if (threadIds.has(thread.id)) {
+      problems.push({
+        path: `comments[${i}].id`,
+        message: `The comment thread id "${thread.id}" is used twice; every thread needs its own id.`,
+      });
+    }
+    threadIds.add(thread.id);
+    const target = thread.target;
+    const element = target.type === 'finding' ? target.element : target;
+    if (element.type === 'diagram') return;
+    const exists = (element.type === 'node' ? nodeIds : edgeIds).has(element.id);
+    if (!exists) {
+      problems.push({
+        path:
+          target.type === 'finding'
+            ? `comments[${i}].target.element.id`
+            : `comments[${i}].target.id`,
+        message: `The comment thread is about ${element.type === 'node' ? 'a card' : 'an edge'} "${element.id}" that is not in the diagram.`,
+      });
+    }
+  });
   return problems;
 }
 

@@ -9,6 +9,7 @@ import type {
   DiagramNode,
   EdgeKind,
 } from '../schema';
+import { dropOrphanThreads } from './comment-edits';
 import { clampToBand, freeSlotFor } from './placement';
 
 /**
@@ -145,13 +146,14 @@ export function deleteElements(
   if (nodeIds.length === 0 && edgeIds.length === 0) return diagram;
   const nodes = new Set(nodeIds);
   const edges = new Set(edgeIds);
-  return {
+  // Their comment threads go in the same edit: one undo brings the element and its threads back.
+  return dropOrphanThreads({
     ...diagram,
     nodes: diagram.nodes.filter((n) => !nodes.has(n.id)),
     edges: diagram.edges.filter(
       (e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target),
     ),
-  };
+  });
 }
 
 export function renameDiagram(diagram: Diagram, name: string): Diagram {

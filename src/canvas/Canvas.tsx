@@ -17,7 +17,6 @@ import { useImportFile } from '../store/react/use-transfer';
 import { hasEdgeBetween } from '../model/graph';
 import { NODE_KINDS, layerOf, type NodeKind } from '../model/layers';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
-import { clampToBand } from '../model/edits/placement';
 import { PALETTE_DRAG_TYPE } from '../ui-kit/drag-types';
 import { Bands } from './Bands';
 import { isBigDiagram, isPictured, liveEdgeIds, pictureEdges } from './big-diagram';
@@ -167,12 +166,8 @@ export function Canvas() {
       if (!NODE_KINDS.includes(kind)) return;
       event.preventDefault();
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      // Dropped where the pointer is (card centred on it), but always inside its own band.
-      const position = clampToBand(kind, {
-        x: point.x - NODE_WIDTH / 2,
-        y: point.y - NODE_HEIGHT / 2,
-      });
-      store.getState().addNode(kind, position);
+      // Dropped where the pointer is (card centred on it); addNode keeps it inside its band.
+      store.getState().addNode(kind, { x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
     },
     [flow, store, importFile],
   );

@@ -35,13 +35,33 @@ function mapNodes(diagram: Diagram, fn: (node: DiagramNode) => DiagramNode): Dia
   return changed ? { ...diagram, nodes } : diagram;
 }
 
-/** A new card of `kind`, at `position` or else in the first free slot of its band. */
+/**
+ * A new card of `kind`: at `position` (kept in its band) when the user dropped it somewhere,
+ * else in the first free slot of its band (see freeSlotFor), with the kind's name as title.
+ */
 export function newNode(
   diagram: Diagram,
   kind: NodeKind,
-  position?: { x: number; y: number },
+  options: { position?: { x: number; y: number }; title?: string; data?: AnyNodeData } = {},
 ): DiagramNode {
-  return createNode(kind, position ? clampToBand(kind, position) : freeSlotFor(diagram, kind));
+  const { position, title, data } = options;
+  const at = position ? clampToBand(kind, position) : freeSlotFor(diagram, kind);
+  const created = createNode(kind, at, title);
+  return (data ? { ...created, data } : created) as DiagramNode;
+}
+
+/** Adds a new card (see newNode) and returns it with the diagram: what a quick fix builds on. */
+export function addNode(
+  diagram: Diagram,
+  kind: NodeKind,
+  title?: string,
+  data?: AnyNodeData,
+): { diagram: Diagram; node: DiagramNode } {
+  const node = newNode(diagram, kind, {
+    ...(title === undefined ? {} : { title }),
+    ...(data === undefined ? {} : { data }),
+  });
+  return { diagram: insertNodes(diagram, [node]), node };
 }
 
 export function insertNodes(diagram: Diagram, nodes: readonly DiagramNode[]): Diagram {
@@ -82,10 +102,19 @@ export function updateNode(diagram: Diagram, id: string, patch: { title?: string
   );
 }
 
-/** Merges `patch` into one node's data; an undefined value removes that field. */
-export function updateNodeData(diagram: Diagram, id: string, patch: Partial<AnyNodeData>): Diagram {
+/**
+ * Merges `patch` into the data of each node in `ids` (one id, or a multi-selection edited at
+ * once: one edit, one undo step); an undefined value removes that field. A node that is gone
+ * is skipped, and the diagram is unchanged when none is left.
+ */
+export function updateNodeData(
+  diagram: Diagram,
+  ids: string | readonly string[],
+  patch: Partial<AnyNodeData>,
+): Diagram {
+  const selected = new Set(typeof ids === 'string' ? [ids] : ids);
   return mapNodes(diagram, (node) => {
-    if (node.id !== id) return node;
+    if (!selected.has(node.id)) return node;
     const data = withoutUndefined({ ...(node.data ?? {}), ...patch }) as AnyNodeData;
     return { ...node, data } as DiagramNode;
   });
@@ -112,6 +141,21 @@ export function newEdge(
   options: { label?: string; kind?: EdgeKind } = {},
 ): DiagramEdge {
   return createEdge(source, target, options);
+}
+
+/** Adds a handoff from `source` to `target`, unless there is one already. */
+export function addEdge(
+  diagram: Diagram,
+  source: string,
+  target: string,
+  options: { label?: string; kind?: EdgeKind } = {},
+): Diagram {
+  if (hasEdgeBetween(diagram, source, target)) return diagram;
+  return insertEdges(diagram, [newEdge(source, target, options)]);
+}
+
+export function removeEdges(diagram: Diagram, ids: ReadonlySet<string>): Diagram {
+  return deleteElements(diagram, [], [...ids]);
 }
 
 export function insertEdges(diagram: Diagram, edges: readonly DiagramEdge[]): Diagram {

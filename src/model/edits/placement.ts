@@ -1,29 +1,45 @@
-import { BAND_HEIGHT, NODE_GAP_X, NODE_HEIGHT, NODE_WIDTH, bandTop, slotPosition } from '../bands';
+import {
+  BAND_HEIGHT,
+  BAND_LEFT,
+  BAND_PADDING_TOP,
+  NODE_GAP_X,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  bandTop,
+  slotPosition,
+} from '../bands';
 import { layerOf, type NodeKind } from '../layers';
 import type { Diagram } from '../schema';
 
 /**
- * The first free slot in the kind's band, scanning left to right then row by row, so a new
- * node never lands on top of another. Linear in the number of nodes in that band.
+ * Where a new card of `kind` goes: the first empty slot of its layer's band, the first row left
+ * to right, then the second, then past the right end, so a new card never lands on another.
+ * The palette, paste and every quick fix that adds a card place it by this one rule. Linear in
+ * the number of nodes.
  */
 export function freeSlotFor(diagram: Diagram, kind: NodeKind): { x: number; y: number } {
   const layer = layerOf(kind);
   const top = bandTop(layer);
-  const occupied = diagram.nodes.filter(
-    (node) => node.position.y + NODE_HEIGHT > top && node.position.y < top + BAND_HEIGHT,
-  );
+  const rowHeight = NODE_HEIGHT + 16;
+  const pitch = NODE_WIDTH + NODE_GAP_X;
+  const taken = [new Set<number>(), new Set<number>()];
+  let rightmost = -1;
+  for (const node of diagram.nodes) {
+    const { x, y } = node.position;
+    if (y < top || y >= top + BAND_HEIGHT) continue;
+    const row = Math.round((y - top - BAND_PADDING_TOP) / rowHeight) > 0 ? 1 : 0;
+    // A node covers the slots its width overlaps, not just the one its left edge is in.
+    const first = Math.floor((x - BAND_LEFT) / pitch);
+    const last = Math.floor((x + NODE_WIDTH - 1 - BAND_LEFT) / pitch);
+    for (let column = first; column <= last; column++) taken[row]?.add(column);
+    rightmost = Math.max(rightmost, last);
+  }
   for (let row = 0; row < 2; row++) {
-    for (let column = 0; column < 200; column++) {
-      const slot = slotPosition(layer, column, row);
-      const clash = occupied.some(
-        (node) =>
-          Math.abs(node.position.x - slot.x) < NODE_WIDTH + NODE_GAP_X / 2 &&
-          Math.abs(node.position.y - slot.y) < NODE_HEIGHT,
-      );
-      if (!clash) return slot;
+    for (let column = 0; column <= rightmost + 1; column++) {
+      if (!taken[row]?.has(column)) return slotPosition(layer, column, row);
     }
   }
-  return slotPosition(layer, occupied.length);
+  return slotPosition(layer, rightmost + 1);
 }
 
 const BAND_MARGIN = 8;

@@ -1,5 +1,5 @@
 import type { Diagram, PersonaRole } from '../../model/schema';
-import { addNode } from '../edits';
+import { addNode } from '../../model/edits/element-edits';
 import { formatMoney } from '../format';
 import { defineRule } from '../types';
 

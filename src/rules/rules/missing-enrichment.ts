@@ -1,5 +1,5 @@
 import type { Diagram, DiagramNode } from '../../model/schema';
-import { addEdge, addNode, removeEdges } from '../edits';
+import { addEdge, addNode, removeEdges } from '../../model/edits/element-edits';
 import { SALES_KINDS, ungatedChannels } from '../flows';
 import { defineRule, type QuickFix } from '../types';
 import { edgesFrom, isForward } from '../walk';

@@ -1,5 +1,5 @@
 import type { Diagram, DiagramNode } from '../../model/schema';
-import { addEdge } from '../edits';
+import { addEdge } from '../../model/edits/element-edits';
 import { isFeedbackLoopMissing } from '../flows';
 import { defineRule, type QuickFix } from '../types';
 

@@ -1,6 +1,6 @@
 import { LAYER_IDS, layerInfo, type LayerId, type NodeKind } from '../../model/layers';
 import type { Diagram } from '../../model/schema';
-import { addNode } from '../edits';
+import { addNode } from '../../model/edits/element-edits';
 import { defineRule, type QuickFix } from '../types';
 
 /** The node each layer starts from, and the sentence that says what the layer needs. */

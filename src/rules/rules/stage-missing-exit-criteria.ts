@@ -1,4 +1,4 @@
-import { patchNodeData } from '../edits';
+import { updateNodeData } from '../../model/edits/element-edits';
 import { stageDefaults } from '../stage-defaults';
 import { isBlank } from '../text';
 import { defineRule } from '../types';
@@ -30,7 +30,7 @@ export const stageMissingExitCriteria = defineRule({
           target: { type: 'node', id: stage.id, field: 'exitCriteria' },
           fix: {
             label: `Add the exit criterion "${criterion}"`,
-            apply: (diagram) => patchNodeData(diagram, stage.id, { exitCriteria: [criterion] }),
+            apply: (diagram) => updateNodeData(diagram, stage.id, { exitCriteria: [criterion] }),
           },
         };
       });

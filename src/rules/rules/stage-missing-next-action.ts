@@ -1,4 +1,4 @@
-import { patchNodeData } from '../edits';
+import { updateNodeData } from '../../model/edits/element-edits';
 import { stageDefaults } from '../stage-defaults';
 import { isBlank } from '../text';
 import { defineRule } from '../types';
@@ -29,7 +29,7 @@ export const stageMissingNextAction = defineRule({
           target: { type: 'node', id: stage.id, field: 'nextAction' },
           fix: {
             label: `Set the next action to "${nextAction}"`,
-            apply: (diagram) => patchNodeData(diagram, stage.id, { nextAction }),
+            apply: (diagram) => updateNodeData(diagram, stage.id, { nextAction }),
           },
         };
       });

@@ -1,4 +1,4 @@
-import { patchNodeData } from '../edits';
+import { updateNodeData } from '../../model/edits/element-edits';
 import { stageDefaults } from '../stage-defaults';
 import { isBlank } from '../text';
 import { defineRule } from '../types';
@@ -29,7 +29,7 @@ export const stageMissingOwner = defineRule({
           target: { type: 'node', id: stage.id, field: 'owner' },
           fix: {
             label: `Set the owner to ${owner}`,
-            apply: (diagram) => patchNodeData(diagram, stage.id, { owner }),
+            apply: (diagram) => updateNodeData(diagram, stage.id, { owner }),
           },
         };
       });

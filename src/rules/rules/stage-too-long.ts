@@ -1,4 +1,4 @@
-import { patchNodeData } from '../edits';
+import { updateNodeData } from '../../model/edits/element-edits';
 import { defineRule } from '../types';
 
 /** No stage should last over 14 days without a defined next action (domain §2). */
@@ -28,7 +28,7 @@ export const stageTooLong = defineRule({
         target: { type: 'node', id: stage.id, field: 'maxDays' },
         fix: {
           label: `Cap the stage at ${MAX_STAGE_DAYS} days`,
-          apply: (diagram) => patchNodeData(diagram, stage.id, { maxDays: MAX_STAGE_DAYS }),
+          apply: (diagram) => updateNodeData(diagram, stage.id, { maxDays: MAX_STAGE_DAYS }),
         },
       }));
   },

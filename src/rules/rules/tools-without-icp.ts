@@ -1,4 +1,4 @@
-import { addNode } from '../edits';
+import { addNode } from '../../model/edits/element-edits';
 import { defineRule } from '../types';
 
 export const toolsWithoutIcp = defineRule({

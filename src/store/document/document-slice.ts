@@ -43,7 +43,8 @@ export interface DocumentSlice {
     options?: { label?: string; kind?: EdgeKind },
   ): ConnectResult;
   updateNode(id: string, patch: { title?: string }): void;
-  updateNodeData(id: string, patch: Partial<AnyNodeData>): void;
+  /** One patch for one node or several (a multi-selection): one edit and one undo step. */
+  updateNodeData(ids: string | readonly string[], patch: Partial<AnyNodeData>): void;
   updateEdge(id: string, patch: EdgePatch): void;
   /** One patch for several edges: one edit and one undo step. */
   updateEdges(ids: readonly string[], patch: EdgePatch): void;
@@ -87,7 +88,7 @@ export function createDocumentSlice(
         apply('replace', () => diagram);
       },
       addNode(kind, position) {
-        const node = edits.newNode(get().diagram, kind, position);
+        const node = edits.newNode(get().diagram, kind, position ? { position } : {});
         apply('add-node', (d) => edits.insertNodes(d, [node]));
         set({ selection: { nodes: [node.id], edges: [] } });
         return node.id;
@@ -109,8 +110,8 @@ export function createDocumentSlice(
       updateNode(id, patch) {
         apply('update-node', (d) => edits.updateNode(d, id, patch));
       },
-      updateNodeData(id, patch) {
-        apply('update-node', (d) => edits.updateNodeData(d, id, patch));
+      updateNodeData(ids, patch) {
+        apply('update-node', (d) => edits.updateNodeData(d, ids, patch));
       },
       updateEdge(id, patch) {
         apply('update-edge', (d) => edits.updateEdges(d, [id], patch));

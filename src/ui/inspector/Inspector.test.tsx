@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EditorContext } from '../../store/react/editor-context';
 import { createDiagram } from '../../model/factories';
 import type { DiagramLibrary } from '../../persistence/library';
-import { createEditorStore } from '../../store/editor-store';
+import { createEditorStore, undo } from '../../store/editor-store';
 import { DiagramSession } from '../../store/session';
 import { Inspector } from './Inspector';
 
@@ -82,5 +82,27 @@ describe('Inspector', () => {
     expect(data().exitCriteria).toEqual(['B', 'A']);
     fireEvent.click(screen.getByRole('button', { name: 'Remove Exit criterion 1' }));
     expect(data().exitCriteria).toEqual(['A']);
+  });
+
+  it('sets the kind of every selected edge in one undo step', () => {
+    const store = setup();
+    act(() => {
+      const a = store.getState().addNode('channel');
+      const b = store.getState().addNode('enrichment');
+      const c = store.getState().addNode('stage');
+      store.getState().connect(a, b);
+      store.getState().connect(b, c);
+      store
+        .getState()
+        .select({ nodes: [], edges: store.getState().diagram.edges.map((e) => e.id) });
+    });
+    fireEvent.change(screen.getByLabelText('Edge kind (all selected edges)'), {
+      target: { value: 'feedback' },
+    });
+    const kinds = () => store.getState().diagram.edges.map((e) => e.kind);
+    expect(kinds()).toEqual(['feedback', 'feedback']);
+    act(() => undo(store));
+    expect(kinds()).toEqual([undefined, undefined]);
+    expect(store.getState().diagram.edges).toHaveLength(2);
   });
 });

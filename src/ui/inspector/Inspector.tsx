@@ -159,7 +159,7 @@ function MultiInspector({
   edgeIds: readonly string[];
 }) {
   const updateNodeData = useEditor((s) => s.updateNodeData);
-  const updateEdge = useEditor((s) => s.updateEdge);
+  const updateEdges = useEditor((s) => s.updateEdges);
   const deleteElements = useEditor((s) => s.deleteElements);
   const kinds = new Set(nodes.map((n) => n.kind));
   const sameKind = kinds.size === 1 ? nodes[0]?.kind : undefined;
@@ -186,7 +186,10 @@ function MultiInspector({
           }
           placeholder="Mixed"
           onCommit={(owner) =>
-            nodes.forEach((n) => updateNodeData(n.id, { owner: owner || undefined }))
+            updateNodeData(
+              nodes.map((n) => n.id),
+              { owner: owner || undefined },
+            )
           }
         />
       )}
@@ -197,7 +200,10 @@ function MultiInspector({
           placeholder="Mixed"
           multiline
           onCommit={(text) =>
-            nodes.forEach((n) => updateNodeData(n.id, { notes: text || undefined }))
+            updateNodeData(
+              nodes.map((n) => n.id),
+              { notes: text || undefined },
+            )
           }
         />
       )}
@@ -207,10 +213,7 @@ function MultiInspector({
           value={undefined}
           options={EDGE_KINDS}
           onCommit={(kind) => {
-            if (kind)
-              edgeIds.forEach((id) =>
-                updateEdge(id, { kind: kind as (typeof EDGE_KINDS)[number] }),
-              );
+            if (kind) updateEdges(edgeIds, { kind: kind as (typeof EDGE_KINDS)[number] });
           }}
         />
       )}

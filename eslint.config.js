@@ -105,6 +105,16 @@ export default tseslint.config(
     ],
   ),
   boundary(
+    ['src/drawing/**'],
+    [
+      noReact,
+      {
+        group: ['**/store/*', '**/persistence/*', '**/canvas/*', '**/ui/*'],
+        message: 'What the canvas and the exports draw alike is pure, from the model alone.',
+      },
+    ],
+  ),
+  boundary(
     ['src/canvas/**', 'src/ui/**'],
     [
       {

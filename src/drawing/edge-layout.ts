@@ -1,0 +1,60 @@
+import type { DiagramEdge, DiagramNode } from '../model/schema';
+import { approximateMeasure } from '../io/text-measure';
+import { cardRect, routeEdges, type RouteMap } from './edge-routes';
+import { placeLabels, type PlacedLabel } from './label-placement';
+
+/** The chip text's font; its chips are sized with the approximate measure, which errs wide. */
+export const LABEL_FONT_SIZE = 11;
+export const LABEL_FONT = `500 ${LABEL_FONT_SIZE}px system-ui, sans-serif`;
+/** Inner padding and border of a chip, left and right together. */
+export const LABEL_PADDING = 18;
+/** A chip is never wider than this; longer text is shortened with an ellipsis. */
+export const LABEL_MAX_WIDTH = 180;
+
+export interface EdgeLayout {
+  readonly nodes: readonly DiagramNode[];
+  readonly routes: RouteMap;
+  readonly labels: ReadonlyMap<string, PlacedLabel>;
+}
+
+export const chipWidth = (text: string): number =>
+  Math.min(LABEL_MAX_WIDTH, Math.ceil(approximateMeasure(text, LABEL_FONT)) + LABEL_PADDING);
+
+/**
+ * Routes and label chips of a diagram, as the canvas and the exports draw them. `chipText`
+ * says which edges show a chip and with what text; chips of labelled edges are placed first,
+ * so they sit where the export puts them whatever else the canvas shows.
+ */
+export function layoutEdges(
+  nodes: readonly DiagramNode[],
+  edges: readonly DiagramEdge[],
+  chipText: (edge: DiagramEdge) => string | null = (edge) => edge.label?.trim() || null,
+  previous?: EdgeLayout,
+): EdgeLayout {
+  const routes = routeEdges(nodes, edges, previous);
+  const labelled = [];
+  const others = [];
+  for (const route of routes.values()) {
+    const text = chipText(route.edge);
+    if (!text) continue;
+    const request = { id: route.edge.id, points: route.points, width: chipWidth(text) };
+    (route.edge.label?.trim() ? labelled : others).push(request);
+  }
+  const labels = placeLabels([...labelled, ...others], nodes.map(cardRect));
+  // Unchanged chips keep their objects, so their components need not re-render.
+  const reused = new Map<string, PlacedLabel>();
+  for (const [id, label] of labels) {
+    const old = previous?.labels.get(id);
+    reused.set(
+      id,
+      old &&
+        old.x === label.x &&
+        old.y === label.y &&
+        old.width === label.width &&
+        old.shortened === label.shortened
+        ? old
+        : label,
+    );
+  }
+  return { nodes, routes, labels: reused };
+}

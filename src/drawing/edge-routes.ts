@@ -1,0 +1,280 @@
+import { BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
+import type { DiagramEdge, DiagramNode } from '../model/schema';
+import { inflate, rectsOverlap, type Point, type Rect, type Side } from './geometry';
+import { routeOrthogonal, simplify, stepOut } from './orthogonal-router';
+import { createRectIndex } from './rect-index';
+
+/** How far a route keeps from the cards it passes (not from its own two ends). */
+export const CLEARANCE = 16;
+/** Feedback lanes run this far right of the rightmost card, one lane per edge, this far apart. */
+export const LANE_GAP = 48;
+export const LANE_STEP = 14;
+/** How far past its two ends a route first looks for a way round (then the whole diagram). */
+const SEARCH_PAD = NODE_HEIGHT;
+
+export interface EdgeRoute {
+  readonly edge: DiagramEdge;
+  readonly source: DiagramNode;
+  readonly target: DiagramNode;
+  readonly sourceSide: Side;
+  readonly targetSide: Side;
+  /** Corner points from the source's handle to the target's handle; axis-parallel segments. */
+  readonly points: readonly Point[];
+  /** The rectangle searched for this route: a card moving inside it may change the route. */
+  readonly area: Rect;
+  /** Feedback lane x, when the route goes round the outside. */
+  readonly lane: number | null;
+}
+
+export type RouteMap = ReadonlyMap<string, EdgeRoute>;
+
+export function cardRect(node: DiagramNode): Rect {
+  return { x: node.position.x, y: node.position.y, width: NODE_WIDTH, height: NODE_HEIGHT };
+}
+
+/** Where an edge attaches: the middle of the card's side. */
+export function anchorPoint(node: DiagramNode, side: Side): Point {
+  const { x, y } = node.position;
+  switch (side) {
+    case 't':
+      return [x + NODE_WIDTH / 2, y];
+    case 'b':
+      return [x + NODE_WIDTH / 2, y + NODE_HEIGHT];
+    case 'l':
+      return [x, y + NODE_HEIGHT / 2];
+    default:
+      return [x + NODE_WIDTH, y + NODE_HEIGHT / 2];
+  }
+}
+
+/**
+ * Which sides an edge leaves and enters by. Feedback goes back up the diagram round its right
+ * side, outside every card, so it reads as a loop; other edges go down the bands top to
+ * bottom, or sideways between cards on one band.
+ */
+export function sidesFor(
+  edge: DiagramEdge,
+  source: DiagramNode,
+  target: DiagramNode,
+): { source: Side; target: Side } {
+  if (edge.kind === 'feedback') return { source: 'r', target: 'r' };
+  const dy = target.position.y - source.position.y;
+  const dx = target.position.x - source.position.x;
+  if (Math.abs(dy) < BAND_HEIGHT / 2) {
+    return dx >= 0 ? { source: 'r', target: 'l' } : { source: 'l', target: 'r' };
+  }
+  return dy > 0 ? { source: 'b', target: 't' } : { source: 't', target: 'b' };
+}
+
+const union = (a: Rect, b: Rect): Rect => {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+};
+
+const around = (a: Point, b: Point, pad: number): Rect => ({
+  x: Math.min(a[0], b[0]) - pad,
+  y: Math.min(a[1], b[1]) - pad,
+  width: Math.abs(a[0] - b[0]) + 2 * pad,
+  height: Math.abs(a[1] - b[1]) + 2 * pad,
+});
+
+interface Cards {
+  readonly index: ReturnType<typeof createRectIndex<DiagramNode>>;
+  /** All cards with room round them: the widest area a route searches. */
+  readonly bounds: Rect;
+}
+
+/**
+ * The rectangles a leg may not enter: its own two cards as they are, the others with
+ * `clearance` round them, except a card so close to an end that its margin would wall in the
+ * handle (rows of cards 16 px apart): that one counts as it is, and the leg may run midway
+ * between the two.
+ */
+function obstaclesIn(
+  cards: Cards,
+  area: Rect,
+  ends: readonly DiagramNode[],
+  stubs: readonly Rect[],
+  clearance: number,
+  extraX: number[],
+  extraY: number[],
+): Rect[] {
+  return cards.index.near(area).map((node) => {
+    const rect = cardRect(node);
+    if (ends.includes(node) || clearance === 0) return rect;
+    const grown = inflate(rect, clearance);
+    if (!stubs.some((stub) => rectsOverlap(grown, stub))) return grown;
+    extraX.push(rect.x - clearance / 2, rect.x + rect.width + clearance / 2);
+    extraY.push(rect.y - clearance / 2, rect.y + rect.height + clearance / 2);
+    return rect;
+  });
+}
+
+/** The strip from a handle to the end of its first step out, a little wider than a line. */
+function stubRect(from: Point, side: Side): Rect {
+  const to = stepOut(from, side, CLEARANCE);
+  return around(from, to, 0.5);
+}
+
+/**
+ * One leg of a route: near its ends first, then across the whole diagram, then (cards closer
+ * than two clearances leave no lane between them) hugging the cards' borders. Last resort,
+ * should a card's handle be walled in, a plain elbow.
+ */
+function leg(
+  cards: Cards,
+  from: Point,
+  fromSide: Side,
+  to: Point,
+  toSide: Side,
+  ends: readonly DiagramNode[],
+): { points: Point[]; area: Rect } {
+  const near = around(from, to, SEARCH_PAD);
+  const whole = union(union(near, cards.bounds), around(from, to, CLEARANCE * 4));
+  const extraX = [
+    stepOut(from, fromSide, CLEARANCE)[0],
+    stepOut(to, toSide, CLEARANCE)[0],
+    (from[0] + to[0]) / 2,
+  ];
+  const extraY = [
+    stepOut(from, fromSide, CLEARANCE)[1],
+    stepOut(to, toSide, CLEARANCE)[1],
+    (from[1] + to[1]) / 2,
+  ];
+  const stubs = [stubRect(from, fromSide), stubRect(to, toSide)];
+  const wider = around(from, to, SEARCH_PAD * 4);
+  for (const [area, clearance] of [
+    [near, CLEARANCE],
+    [wider, CLEARANCE],
+    [whole, CLEARANCE],
+    [whole, 0],
+  ] as const) {
+    const xs = [...extraX];
+    const ys = [...extraY];
+    const obstacles = obstaclesIn(cards, area, ends, stubs, clearance, xs, ys);
+    const points = routeOrthogonal({
+      start: from,
+      startSide: fromSide,
+      end: to,
+      endSide: toSide,
+      obstacles,
+      area,
+      extraX: xs,
+      extraY: ys,
+    });
+    if (points) return { points, area };
+  }
+  const out = stepOut(from, fromSide, CLEARANCE);
+  const into = stepOut(to, toSide, CLEARANCE);
+  return { points: simplify([from, out, [out[0], into[1]], into, to]), area: whole };
+}
+
+function routeOne(
+  edge: DiagramEdge,
+  source: DiagramNode,
+  target: DiagramNode,
+  cards: Cards,
+  lane: number | null,
+): EdgeRoute {
+  const sides = sidesFor(edge, source, target);
+  const start = anchorPoint(source, sides.source);
+  const end = anchorPoint(target, sides.target);
+  const ends = [source, target];
+  if (lane === null) {
+    const { points, area } = leg(cards, start, sides.source, end, sides.target, ends);
+    return {
+      edge,
+      source,
+      target,
+      sourceSide: sides.source,
+      targetSide: sides.target,
+      points,
+      area,
+      lane,
+    };
+  }
+  // Out to the lane right of every card, along it, and back in: the lane itself is clear.
+  const out = leg(cards, start, sides.source, [lane, start[1]], 'l', ends);
+  const back = leg(cards, [lane, end[1]], 'l', end, sides.target, ends);
+  return {
+    edge,
+    source,
+    target,
+    sourceSide: sides.source,
+    targetSide: sides.target,
+    points: simplify([...out.points, ...back.points]),
+    area: union(out.area, back.area),
+    lane,
+  };
+}
+
+/**
+ * Orthogonal routes for every edge whose two cards exist, none through a card. With
+ * `previous` (the routes of the diagram before an edit), a route is reused when its edge and
+ * cards are the same objects and no card appeared, left or moved inside the area it searched:
+ * a drag re-routes only the edges near the dragged cards.
+ */
+export function routeEdges(
+  nodes: readonly DiagramNode[],
+  edges: readonly DiagramEdge[],
+  previous?: { readonly nodes: readonly DiagramNode[]; readonly routes: RouteMap },
+): RouteMap {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const index = createRectIndex<DiagramNode>();
+  let right = -Infinity;
+  let bounds: Rect | null = null;
+  for (const node of nodes) {
+    const rect = cardRect(node);
+    index.add(rect, node);
+    right = Math.max(right, rect.x + rect.width);
+    bounds = bounds ? union(bounds, rect) : rect;
+  }
+  const cards: Cards = {
+    index,
+    bounds: bounds ? inflate(bounds, SEARCH_PAD) : { x: 0, y: 0, width: 0, height: 0 },
+  };
+
+  // The rectangles a change touched: where a card was and where it is now.
+  let changed: Rect[] | null = null;
+  if (previous) {
+    changed = [];
+    const now = new Set(nodes);
+    const before = new Map(previous.nodes.map((node) => [node.id, node]));
+    for (const node of previous.nodes) if (!now.has(node)) changed.push(cardRect(node));
+    for (const node of nodes) if (before.get(node.id) !== node) changed.push(cardRect(node));
+    // Past a few hundred moved cards (auto layout, a template) routing afresh is as quick.
+    if (changed.length > 400) changed = null;
+  }
+  const dirty = changed ? createRectIndex<Rect>() : null;
+  for (const rect of changed ?? []) dirty?.add(rect, rect);
+
+  const routes = new Map<string, EdgeRoute>();
+  let lanes = 0;
+  for (const edge of edges) {
+    const source = byId.get(edge.source);
+    const target = byId.get(edge.target);
+    if (!source || !target || source === target) continue;
+    const lane = edge.kind === 'feedback' ? right + LANE_GAP + LANE_STEP * lanes++ : null;
+    const old = previous?.routes.get(edge.id);
+    if (
+      old &&
+      dirty &&
+      old.edge === edge &&
+      old.source === source &&
+      old.target === target &&
+      old.lane === lane &&
+      dirty.near(old.area).length === 0
+    ) {
+      routes.set(edge.id, old);
+      continue;
+    }
+    routes.set(edge.id, routeOne(edge, source, target, cards, lane));
+  }
+  return routes;
+}

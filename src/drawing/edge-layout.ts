@@ -1,7 +1,7 @@
 import type { DiagramEdge, DiagramNode } from '../model/schema';
 import { approximateMeasure } from '../io/text-measure';
 import { cardRect, routeEdges, type RouteMap } from './edge-routes';
-import { placeLabels, type PlacedLabel } from './label-placement';
+import { placeLabels, type LabelRequest, type PlacedLabel } from './label-placement';
 
 /** The chip text's font; its chips are sized with the approximate measure, which errs wide. */
 export const LABEL_FONT_SIZE = 11;
@@ -32,8 +32,8 @@ export function layoutEdges(
   previous?: EdgeLayout,
 ): EdgeLayout {
   const routes = routeEdges(nodes, edges, previous);
-  const labelled = [];
-  const others = [];
+  const labelled: LabelRequest[] = [];
+  const others: LabelRequest[] = [];
   for (const route of routes.values()) {
     const text = chipText(route.edge);
     if (!text) continue;

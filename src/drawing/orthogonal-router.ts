@@ -205,8 +205,8 @@ export function routeOrthogonal(request: RouteRequest): Point[] | null {
       if (d === REVERSE[dir]) continue;
       // The first step leaves through the start side.
       if (state === startState && d !== firstDir) continue;
-      const ni = i + DX[d];
-      const nj = j + DY[d];
+      const ni = i + (DX[d] as number);
+      const nj = j + (DY[d] as number);
       if (ni < 0 || nj < 0 || ni >= nx || nj >= ny) continue;
       const next = nj * nx + ni;
       if (blockedNode[next] === 1) continue;

@@ -21,6 +21,7 @@ const open: DiagramSession[] = [];
 interface Tab {
   store: EditorStore;
   session: DiagramSession;
+  library: DiagramLibrary;
 }
 
 function browser() {
@@ -32,10 +33,11 @@ function browser() {
     async openTab(): Promise<Tab> {
       // sessionStorage is per tab; in Node there is none, so each tab opens the diagram saved last.
       const store = createEditorStore();
-      const session = new DiagramSession(store, new DiagramLibrary(name), { channelName });
+      const library = new DiagramLibrary(name);
+      const session = new DiagramSession(store, library, { channelName });
       open.push(session);
       await session.start();
-      return { store, session };
+      return { store, session, library };
     },
   };
 }
@@ -99,6 +101,36 @@ describe('two tabs editing one diagram', () => {
     expect([...stored.keys()].sort()).toEqual(['Shared plan', 'Shared plan (copy)']);
     const all = new Set([...stored.values()].flatMap((d) => titles(d)));
     expect([...all].sort()).toEqual(['Events', 'Podcast', 'Webinars']);
+  });
+
+  it("never replaces an edit made while the other tab's newer save is being read", async () => {
+    const { openTab } = browser();
+    const a = await openTab();
+    await a.session.flush();
+    const b = await openTab();
+    let release = () => undefined as void;
+    const gate = new Promise<void>((done) => (release = done));
+    const load = b.library.load.bind(b.library);
+    const reads = vi.spyOn(b.library, 'load').mockImplementation(async (id) => {
+      await gate;
+      return load(id);
+    });
+
+    addCard(a, 'Webinars');
+    await a.session.flush();
+    await until(() => reads.mock.calls.length > 0, "B reads A's save");
+    addCard(b, 'Events');
+    release();
+    await until(
+      () => /changed in another tab/.test(b.store.getState().notice?.text ?? ''),
+      'B is told',
+    );
+    expect(titles(b.store.getState().diagram)).toEqual(['Events']);
+    await b.session.flush();
+    expect(b.store.getState().saveState.status).toBe('error');
+    await b.session.saveAsCopy();
+    expect(titles(b.store.getState().diagram)).toEqual(['Events']);
+    expect(titles(a.store.getState().diagram)).toEqual(['Webinars']);
   });
 
   it("keeps another tab's diagram listed while this tab deletes one of its own", async () => {

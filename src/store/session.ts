@@ -243,9 +243,12 @@ export class DiagramSession {
     if (message.rev <= this.autosave.baseRev) return;
     if (this.autosave.hasUnsavedChanges()) {
       this.notify('warning', CONFLICT_TEXT);
-    } else if (await this.commands.open(diagramId)) {
-      this.notify('info', 'Updated with changes made in another tab.');
+      return;
     }
+    const followed = await this.commands.follow(diagramId);
+    if (followed === 'updated') this.notify('info', 'Updated with changes made in another tab.');
+    // Edited while the newer version was read: that edit is kept, and its save will be refused.
+    else if (followed === 'edited') this.notify('warning', CONFLICT_TEXT);
   }
 
   private notify(kind: 'info' | 'warning' | 'error', text: string): void {

@@ -103,6 +103,20 @@ export class LibraryCommands {
     return true;
   }
 
+  /**
+   * Shows another tab's newer save of the open diagram. The read takes a moment: an edit made
+   * here meanwhile is never replaced by it ('edited'), the user is told instead.
+   */
+  async follow(id: string): Promise<'updated' | 'edited' | 'failed'> {
+    const shown = this.store.getState().diagram;
+    const loaded = await this.library.load(id);
+    const { diagram, diagramId } = this.store.getState();
+    if (diagramId !== id || !loaded.ok) return 'failed';
+    if (diagram !== shown) return 'edited';
+    this.autosave.adopt(loaded.diagram, id, loaded.rev);
+    return 'updated';
+  }
+
   async renameDiagram(id: string, name: string): Promise<boolean> {
     if (id === this.store.getState().diagramId) {
       this.store.getState().renameDiagram(name);

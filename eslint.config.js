@@ -85,6 +85,17 @@ export default tseslint.config(
     ],
   ),
   boundary(
+    ['src/actuals/**'],
+    [
+      noReact,
+      {
+        group: ['**/store/*', '**/persistence/*', '**/ui/*', '**/canvas/*', '**/app/*'],
+        message: 'Deal imports and their figures are pure and run in a worker and the CLI.',
+        allowTypeImports: true,
+      },
+    ],
+  ),
+  boundary(
     ['src/review/**'],
     [
       noReact,

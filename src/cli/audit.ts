@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { toTerminalLine } from './terminal-text';
 import type { Diagram } from '../model/schema';
 import { RULES, runAudit, type AuditResult } from '../rules/engine';
 import type { Finding, FindingTarget, Severity } from '../rules/types';
@@ -19,7 +20,28 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const format = (flags.format ?? 'text') as AuditFormat;
   const file = path === '-' ? undefined : path;
   await writeOutput(render(read.diagram, result, format, file), undefined, io);
+  if (format !== 'text' && result.findings.length > MAX_LISTED) {
+    io.stderr(`gtm-blueprint: ${truncationNotice(result.findings.length)}\n`);
+  }
   return result.counts.error > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * A 5 MB file can hold hundreds of thousands of findings; past this many the output lists the
+ * first ones and says how many it left out (the counts and the exit code still cover all).
+ */
+export const MAX_LISTED = 10_000;
+
+function truncationNotice(total: number): string {
+  return `Listed the first ${MAX_LISTED.toLocaleString('en-US')} of ${total.toLocaleString(
+    'en-US',
+  )} findings; the counts cover all of them.`;
+}
+
+function listed(result: AuditResult): readonly Finding[] {
+  return result.findings.length > MAX_LISTED
+    ? result.findings.slice(0, MAX_LISTED)
+    : result.findings;
 }
 
 function render(
@@ -46,14 +68,18 @@ export function locationOf(target: FindingTarget): string {
 }
 
 function toJson(result: AuditResult) {
+  const total = result.findings.length;
   return {
-    findings: result.findings.map(({ ruleId, severity, message, target }) => ({
+    findings: listed(result).map(({ ruleId, severity, message, target }) => ({
       ruleId,
       severity,
       message,
       target,
     })),
     counts: result.counts,
+    ...(total > MAX_LISTED
+      ? { truncated: { listed: MAX_LISTED, total, notice: truncationNotice(total) } }
+      : {}),
   };
 }
 
@@ -64,20 +90,24 @@ const HEADINGS: Readonly<Record<Severity, string>> = {
 };
 
 function toText(diagram: Diagram, result: AuditResult, file: string | undefined): string {
-  const out = [`Audit of "${diagram.name}"${file ? ` (${file})` : ''}`];
-  const width = Math.max(0, ...result.findings.map((finding) => finding.ruleId.length));
+  const out = [`Audit of "${toTerminalLine(diagram.name)}"${file ? ` (${file})` : ''}`];
+  const shown = listed(result);
+  let width = 0;
+  for (const finding of shown) width = Math.max(width, finding.ruleId.length);
   for (const severity of ['error', 'warning', 'info'] as const) {
-    const group = result.findings.filter((finding) => finding.severity === severity);
+    const group = shown.filter((finding) => finding.severity === severity);
     if (group.length === 0) continue;
-    out.push('', `${HEADINGS[severity]} (${group.length})`);
+    out.push('', `${HEADINGS[severity]} (${result.counts[severity]})`);
     for (const finding of group) out.push(textLine(finding, width));
   }
+  if (result.findings.length > MAX_LISTED) out.push('', truncationNotice(result.findings.length));
   out.push('', summary(result));
   return out.join('\n');
 }
 
+/** One line per finding: a title with a newline in it must not start a line of its own. */
 function textLine(finding: Finding, width: number): string {
-  return `  ${finding.ruleId.padEnd(width)}  ${finding.message}  [${locationOf(finding.target)}]`;
+  return `  ${finding.ruleId.padEnd(width)}  ${toTerminalLine(finding.message)}  [${locationOf(finding.target)}]`;
 }
 
 function summary({ counts, findings }: AuditResult): string {
@@ -99,6 +129,7 @@ const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
 const RULES_DOC = new URL('../../docs/rules.md', import.meta.url);
 
 function toSarif(result: AuditResult, file: string | undefined) {
+  const total = result.findings.length;
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
   const uri =
     file === undefined ? undefined : isAbsolute(file) ? pathToFileURL(file).href : toUri(file);
@@ -122,8 +153,25 @@ function toSarif(result: AuditResult, file: string | undefined) {
             })),
           },
         },
+        // SARIF's place for "the tool did not report everything": a notification on the run.
+        invocations: [
+          {
+            executionSuccessful: true,
+            ...(total > MAX_LISTED
+              ? {
+                  toolExecutionNotifications: [
+                    {
+                      level: 'warning',
+                      descriptor: { id: 'results-truncated' },
+                      message: { text: truncationNotice(total) },
+                    },
+                  ],
+                }
+              : {}),
+          },
+        ],
         ...(uri === undefined ? {} : { artifacts: [{ location: { uri } }] }),
-        results: result.findings.map((finding) => ({
+        results: listed(result).map((finding) => ({
           ruleId: finding.ruleId,
           ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
           level: SARIF_LEVEL[finding.severity],

@@ -28,7 +28,7 @@ function template() {
   return parsed.diagram;
 }
 
-describe('gtm-blueprint export', () => {
+describe('gtm-blueprint export', { timeout: 60_000 }, () => {
   it('writes a standalone SVG', () => {
     const { status, stdout, stderr } = cli(['--to', 'svg', TEMPLATE]);
     expect(stderr).toBe('');

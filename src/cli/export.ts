@@ -27,12 +27,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('export takes exactly one input file');
   const read = await readDiagram(positionals[0] as string, io);
   if (!read.ok) return EXIT.usage;
-  try {
-    await writeOutput(RENDER[format](read.diagram), flags.out, io);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`gtm-blueprint: cannot write ${flags.out ?? 'output'}: ${reason}\n`);
-    return EXIT.usage;
-  }
+  await writeOutput(RENDER[format](read.diagram), flags.out, io);
   return EXIT.ok;
 }

@@ -50,7 +50,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`gtm-blueprint: ${sentence(error.message)}\n`);
       return error.exitCode;
     }
-    io.stderr(`gtm-blueprint ${name}: internal error, please report it: ${sentence(reasonOf(error))}\n`);
+    io.stderr(
+      `gtm-blueprint ${name}: internal error, please report it: ${sentence(reasonOf(error))}\n`,
+    );
     return EXIT.usage;
   }
 }

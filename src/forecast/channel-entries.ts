@@ -1,5 +1,6 @@
 import type { GraphIndex } from '../model/graph';
 import type { NodeKind } from '../model/layers';
+import { appendAll } from '../model/arrays';
 
 /**
  * Nodes a lead passes through on its way from a channel to the first stage: the RevOps layer
@@ -37,7 +38,7 @@ export function createEntryFinder(graph: GraphIndex): (channelId: string) => str
       if (edge.kind === 'feedback') continue;
       const target = graph.nodeById.get(edge.target);
       if (target?.kind === 'stage') entries.push(target.id);
-      else if (target && PASS_THROUGH.has(target.kind)) entries.push(...stagesBeyond(target.id));
+      else if (target && PASS_THROUGH.has(target.kind)) appendAll(entries, stagesBeyond(target.id));
     }
     // Two routes to the same stage still bring each lead in once.
     return entries.length > 1 ? [...new Set(entries)] : entries;

@@ -147,9 +147,13 @@ function nameLoops(
     if (reason === undefined) {
       const cycle = path.slice(onPath.get(current)).reverse();
       // Start the loop at the stage listed first in the diagram, so the message is stable.
-      const first = cycle.indexOf(Math.min(...cycle));
-      cycle.push(...cycle.splice(0, first));
-      reason = MESSAGES.pipelineLoops(cycle.map((i) => nodes[i]?.title ?? ''));
+      // A loop may hold every stage of a huge file: no spread into Math.min here.
+      let first = 0;
+      for (let k = 1; k < cycle.length; k++) {
+        if ((cycle[k] as number) < (cycle[first] as number)) first = k;
+      }
+      const ordered = [...cycle.slice(first), ...cycle.slice(0, first)];
+      reason = MESSAGES.pipelineLoops(ordered.map((i) => nodes[i]?.title ?? ''));
     }
     for (const i of path) loops.set(i, reason);
   }

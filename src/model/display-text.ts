@@ -25,16 +25,32 @@ const PICTOGRAPH_AFTER = /^\p{Extended_Pictographic}/u;
 /** The line and paragraph separators end a line in some viewers and not in others. */
 const ODD_BREAKS = /[\u2028\u2029\u0085]/g;
 
-function keepOrDrop(char: string, offset: number, text: string): string {
-  if (char !== '\u200D') return '';
+function isEmojiJoiner(char: string, offset: number, text: string): boolean {
+  if (char !== '\u200D') return false;
   const before = text.slice(Math.max(0, offset - 3), offset);
   const after = text.slice(offset + 1, offset + 3);
-  return PICTOGRAPH_BEFORE.test(before) && PICTOGRAPH_AFTER.test(after) ? char : '';
+  return PICTOGRAPH_BEFORE.test(before) && PICTOGRAPH_AFTER.test(after);
+}
+
+/**
+ * Every hidden character (the set above, line and paragraph separators included) replaced by
+ * what `replace` returns for it. The terminal sanitiser shows them as escapes; display text drops them.
+ */
+export function replaceHidden(text: string, replace: (char: string) => string): string {
+  return text
+    .replace(ODD_BREAKS, replace)
+    .replace(HIDDEN, (char: string, offset: number, whole: string) =>
+      isEmojiJoiner(char, offset, whole) ? char : replace(char),
+    );
 }
 
 /** User text with every invisible or direction-changing character removed. */
 export function toDisplayText(text: string): string {
-  return text.replace(ODD_BREAKS, '\n').replace(HIDDEN, keepOrDrop);
+  return text
+    .replace(ODD_BREAKS, '\n')
+    .replace(HIDDEN, (char: string, offset: number, whole: string) =>
+      isEmojiJoiner(char, offset, whole) ? char : '',
+    );
 }
 
 /** Display text on one line: every run of whitespace (newlines too) becomes one space. */

@@ -167,6 +167,10 @@ describe('runAudit', () => {
     const result = runAudit(ownerless, { now: TEST_NOW, rules: [broken, ...RULES] });
     expect(result.findings.map((f) => f.ruleId)).toEqual(['stage-missing-owner']);
     expect(spy).toHaveBeenCalledOnce();
+    // One line with the reason, never the error object (a stack trace on a CLI user's terminal).
+    expect(spy.mock.calls[0]).toEqual([
+      'gtm-blueprint: rule broken-rule failed and was skipped (boom).',
+    ]);
     spy.mockRestore();
   });
 

@@ -93,7 +93,9 @@ export function runRule(
   try {
     reports = rule.check(diagram, context, options);
   } catch (error) {
-    console.error(`gtm-blueprint: rule ${rule.meta.id} failed and was skipped.`, error);
+    // The reason only, in one line: a stack trace must not reach a CLI user's terminal.
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`gtm-blueprint: rule ${rule.meta.id} failed and was skipped (${reason}).`);
     return [];
   }
   return toFindings(rule, reports, level);

@@ -2,6 +2,7 @@ import type { NodeKind } from '../model/layers';
 import type { DiagramEdge, DiagramNode } from '../model/schema';
 import type { AuditContext } from './context';
 import { isForward, walk } from './walk';
+import { appendAll } from '../model/arrays';
 
 /**
  * Lead-flow facts that several rules and the lead trace share. Each is a single linear walk,
@@ -22,7 +23,7 @@ export const REFINED_KINDS: ReadonlySet<NodeKind> = new Set(['segment', 'scoring
 
 export function nodesOfKinds(context: AuditContext, kinds: ReadonlySet<NodeKind>): DiagramNode[] {
   const out: DiagramNode[] = [];
-  for (const kind of kinds) out.push(...context.ofKind(kind));
+  for (const kind of kinds) appendAll(out, context.ofKind(kind));
   return out;
 }
 

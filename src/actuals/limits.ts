@@ -6,8 +6,7 @@ export const MAX_CSV_BYTES = 40 * 1024 * 1024;
 export const MAX_CSV_LABEL = '40 MB';
 export const MAX_DEALS = 200_000;
 
-/** Below this many resolved deals a stage's rate is noise, not evidence (collaboration notes). */
-export const MIN_DEALS_TO_JUDGE = 30;
+export { MIN_DEALS_TO_JUDGE } from '../rules/actuals-input';
 
 /** How many unreadable cells are listed by row and column; the rest are counted. */
 export const MAX_LISTED_CELLS = 20;

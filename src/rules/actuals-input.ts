@@ -20,3 +20,6 @@ export interface StageActualInput {
   /** Open deals in the stage for longer than its `maxDays`. */
   readonly stuck: number;
 }
+
+/** Below this many resolved deals a stage's rate is noise, not evidence (collaboration notes). */
+export const MIN_DEALS_TO_JUDGE = 30;

@@ -2,6 +2,7 @@ import { resolveBenchmarks, type BenchmarkTable } from '../model/benchmarks';
 import { indexGraph, type GraphIndex } from '../model/graph';
 import { LAYER_IDS, NODE_KINDS, layerOf, type LayerId, type NodeKind } from '../model/layers';
 import type { Diagram, DiagramNode } from '../model/schema';
+import type { ActualsInput } from './actuals-input';
 
 export type NodeOfKind<K extends NodeKind> = Extract<DiagramNode, { kind: K }>;
 
@@ -33,6 +34,8 @@ export interface AuditContext {
   readonly now: Date;
   /** The last reviewed version, when the caller has one. */
   readonly baseline: ReviewBaseline | undefined;
+  /** Figures from an imported CRM deals export, when the caller has one (plan vs actual). */
+  readonly actuals: ActualsInput | undefined;
   ofKind<K extends NodeKind>(kind: K): readonly NodeOfKind<K>[];
   inLayer(layer: LayerId): readonly DiagramNode[];
   /**
@@ -46,6 +49,7 @@ export function createAuditContext(
   diagram: Diagram,
   now: Date = new Date(),
   baseline?: ReviewBaseline,
+  actuals?: ActualsInput,
 ): AuditContext {
   const nodeIndex = new Map<string, number>();
   const byKind = new Map<NodeKind, DiagramNode[]>(NODE_KINDS.map((kind) => [kind, []]));
@@ -70,6 +74,7 @@ export function createAuditContext(
     benchmarks: resolveBenchmarks(diagram.meta.benchmarks),
     now,
     baseline,
+    actuals,
     ofKind: <K extends NodeKind>(kind: K) =>
       (byKind.get(kind) ?? []) as readonly DiagramNode[] as readonly NodeOfKind<K>[],
     inLayer: (layer) => byLayer.get(layer) ?? [],

@@ -1,3 +1,4 @@
+import { actualOffPlan } from './rules/actual-off-plan';
 import { belowBenchmark } from './rules/below-benchmark';
 import { benchmarkRedFlag } from './rules/benchmark-red-flag';
 import { buyingCommitteeMissing } from './rules/buying-committee-missing';
@@ -18,6 +19,7 @@ import { stageMissingExitCriteria } from './rules/stage-missing-exit-criteria';
 import { stageMissingNextAction } from './rules/stage-missing-next-action';
 import { stageMissingOwner } from './rules/stage-missing-owner';
 import { stageTooLong } from './rules/stage-too-long';
+import { stuckDeals } from './rules/stuck-deals';
 import { tooManyChannels } from './rules/too-many-channels';
 import { toolsWithoutIcp } from './rules/tools-without-icp';
 import { unlabeledHandoff } from './rules/unlabeled-handoff';
@@ -28,6 +30,7 @@ import type { Rule } from './types';
  * and a docs section). The engine runs them in this order.
  */
 export const RULES: readonly Rule[] = [
+  actualOffPlan,
   belowBenchmark,
   benchmarkRedFlag,
   buyingCommitteeMissing,
@@ -48,6 +51,7 @@ export const RULES: readonly Rule[] = [
   stageMissingNextAction,
   stageMissingOwner,
   stageTooLong,
+  stuckDeals,
   tooManyChannels,
   toolsWithoutIcp,
   unlabeledHandoff,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagramSchema, type Diagram, type RuleSetting } from '../model/schema';
+import type { ActualsInput } from '../rules/actuals-input';
 import { createAuditContext, type ReviewBaseline } from '../rules/context';
 import { optionsOf, toFindings } from '../rules/engine';
 import type { Finding, FindingTarget, Rule, Severity } from '../rules/types';
@@ -18,6 +19,8 @@ export interface ValidCase {
   readonly baseline?: ReviewBaseline;
   /** The rule's setting (level and options), as a diagram's `rules` would hold it. */
   readonly setting?: RuleSetting;
+  /** Figures from a CRM deals export, for the plan-vs-actual rules. */
+  readonly actuals?: ActualsInput;
 }
 
 export interface ExpectedFinding {
@@ -49,8 +52,9 @@ export function runRuleOn(
   now: Date = TEST_NOW,
   setting?: RuleSetting,
   baseline?: ReviewBaseline,
+  actuals?: ActualsInput,
 ): Finding[] {
-  const context = createAuditContext(diagram, now, baseline);
+  const context = createAuditContext(diagram, now, baseline, actuals);
   const options = optionsOf(rule, setting);
   return toFindings(rule, rule.check(diagram, context, options)).map(({ finding }) => finding);
 }
@@ -69,9 +73,14 @@ export function testRule(
       it(`valid: ${testCase.name}`, () => {
         const diagram = deepFreeze(structuredClone(testCase.diagram));
         expect(
-          runRuleOn(rule, diagram, testCase.now, testCase.setting, testCase.baseline).map(
-            (f) => f.message,
-          ),
+          runRuleOn(
+            rule,
+            diagram,
+            testCase.now,
+            testCase.setting,
+            testCase.baseline,
+            testCase.actuals,
+          ).map((f) => f.message),
         ).toEqual([]);
       });
     }
@@ -85,13 +94,14 @@ export function testRule(
           testCase.now,
           testCase.setting,
           testCase.baseline,
+          testCase.actuals,
         );
         expect(findings.map((finding, i) => pick(finding, testCase.errors[i]))).toEqual(
           testCase.errors.map((error) => ({ ...error })),
         );
         for (const finding of findings) {
           expect(finding.message, 'every placeholder is filled').not.toMatch(/\{\w+\}/);
-          if (finding.fix) checkFix(rule, diagram, finding, testCase.now);
+          if (finding.fix) checkFix(rule, diagram, finding, testCase);
         }
       });
     }
@@ -109,12 +119,19 @@ function pick(finding: Finding, expected: ExpectedFinding | undefined): Partial<
   return out;
 }
 
-function checkFix(rule: Rule, diagram: Diagram, finding: Finding, now?: Date): void {
+function checkFix(rule: Rule, diagram: Diagram, finding: Finding, testCase: ValidCase): void {
   const fixed = finding.fix?.apply(diagram);
   expect(fixed, `fix "${finding.fix?.label}" returns a new diagram`).not.toBe(diagram);
   const parsed = diagramSchema.safeParse(fixed);
   expect(parsed.success, `fix "${finding.fix?.label}" keeps the diagram valid`).toBe(true);
-  const after = runRuleOn(rule, fixed as Diagram, now);
+  const after = runRuleOn(
+    rule,
+    fixed as Diagram,
+    testCase.now,
+    testCase.setting,
+    testCase.baseline,
+    testCase.actuals,
+  );
   const same = (other: Finding) =>
     other.message === finding.message &&
     JSON.stringify(other.target) === JSON.stringify(finding.target);

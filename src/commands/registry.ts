@@ -1,5 +1,4 @@
-import type { EditorStore, Fragment } from '../store/editor-store';
-import { redo, undo } from '../store/editor-store';
+import type { EditorState, EditorStore } from '../store/editor-store';
 import type { DiagramSession } from '../store/session';
 
 export interface CommandContext {
@@ -17,21 +16,19 @@ export interface Command {
   /** Shown in the shortcut dialog; "Mod" is Ctrl, or ⌘ on a Mac. */
   readonly keys?: readonly string[];
   readonly matches?: (event: KeyboardEvent) => boolean;
-  readonly enabled?: (ctx: CommandContext) => boolean;
-  readonly run: (ctx: CommandContext) => void;
+  /** Reads the state only, so a button can select it and stay current. */
+  readonly enabled?: (state: EditorState) => boolean;
+  /** `event` is the key press that ran the command, if a key press did. */
+  readonly run: (ctx: CommandContext, event?: KeyboardEvent) => void;
 }
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const key = (e: KeyboardEvent, k: string) => e.key.toLowerCase() === k;
-const hasSelection = ({ store }: CommandContext) => {
-  const { nodes, edges } = store.getState().selection;
-  return nodes.length + edges.length > 0;
-};
+const hasSelection = ({ selection }: EditorState) =>
+  selection.nodes.length + selection.edges.length > 0;
+const hasSelectedNodes = ({ selection }: EditorState) => selection.nodes.length > 0;
 const NUDGE = 10;
 const BIG_NUDGE = 50;
-
-/** The app's clipboard: kept in memory so pasting works without clipboard permission. */
-let clipboard: Fragment | null = null;
 
 /**
  * Every user intent, declared once: the toolbar, the keyboard handler and the shortcut
@@ -44,8 +41,8 @@ export const COMMANDS: readonly Command[] = [
     group: 'History',
     keys: ['Mod+Z'],
     matches: (e) => mod(e) && !e.shiftKey && key(e, 'z'),
-    enabled: ({ store }) => store.getState().history.canUndo,
-    run: ({ store }) => undo(store),
+    enabled: (state) => state.history.canUndo,
+    run: ({ store }) => store.getState().undo(),
   },
   {
     id: 'redo',
@@ -53,8 +50,8 @@ export const COMMANDS: readonly Command[] = [
     group: 'History',
     keys: ['Shift+Mod+Z', 'Mod+Y'],
     matches: (e) => mod(e) && ((e.shiftKey && key(e, 'z')) || key(e, 'y')),
-    enabled: ({ store }) => store.getState().history.canRedo,
-    run: ({ store }) => redo(store),
+    enabled: (state) => state.history.canRedo,
+    run: ({ store }) => store.getState().redo(),
   },
   {
     id: 'copy',
@@ -62,10 +59,8 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     keys: ['Mod+C'],
     matches: (e) => mod(e) && key(e, 'c'),
-    enabled: ({ store }) => store.getState().selection.nodes.length > 0,
-    run: ({ store }) => {
-      clipboard = store.getState().copySelection();
-    },
+    enabled: hasSelectedNodes,
+    run: ({ store }) => store.getState().copy(),
   },
   {
     id: 'paste',
@@ -73,9 +68,10 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     keys: ['Mod+V'],
     matches: (e) => mod(e) && key(e, 'v'),
-    enabled: () => clipboard !== null,
+    enabled: (state) => state.clipboard !== null,
     run: ({ store }) => {
-      if (clipboard) store.getState().paste(clipboard);
+      const { clipboard, paste } = store.getState();
+      if (clipboard) paste(clipboard);
     },
   },
   {
@@ -84,7 +80,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     keys: ['Mod+D'],
     matches: (e) => mod(e) && key(e, 'd'),
-    enabled: ({ store }) => store.getState().selection.nodes.length > 0,
+    enabled: hasSelectedNodes,
     run: ({ store }) => {
       const fragment = store.getState().copySelection();
       if (fragment) store.getState().paste(fragment);
@@ -156,7 +152,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'View',
     keys: ['Shift+L'],
     matches: (e) => e.shiftKey && key(e, 'l') && !mod(e),
-    enabled: ({ store }) => store.getState().diagram.nodes.length > 0,
+    enabled: (state) => state.diagram.nodes.length > 0,
     run: ({ view }) => view.autoLayout(),
   },
   {
@@ -180,15 +176,29 @@ export const COMMANDS: readonly Command[] = [
 /** Arrow keys move by 10 px, or 50 px with Shift, like most design tools. */
 function nudgeBy(x: number, y: number): Pick<Command, 'run' | 'enabled'> {
   return {
-    enabled: ({ store }) => store.getState().selection.nodes.length > 0,
-    run: ({ store }) => {
-      const step = lastEvent?.shiftKey ? BIG_NUDGE : NUDGE;
+    enabled: hasSelectedNodes,
+    run: ({ store }, event) => {
+      const step = event?.shiftKey ? BIG_NUDGE : NUDGE;
       store.getState().nudge(x * step, y * step);
     },
   };
 }
 
-let lastEvent: KeyboardEvent | null = null;
+/** Whether shortcuts read ⌘ (Apple platforms) rather than Ctrl. */
+export function usesCommandKey(platform: string): boolean {
+  return /Mac|iPhone|iPad/.test(platform);
+}
+
+/** A shortcut as this platform's keyboard labels it: "Mod+Z" reads ⌘+Z on a Mac, Ctrl+Z elsewhere. */
+export function keyLabel(keys: string, mac: boolean): string {
+  return keys.replace('Mod', mac ? '⌘' : 'Ctrl');
+}
+
+/** A button's tooltip: the label and the first shortcut, "Undo (⌘+Z)". */
+export function commandTitle(command: Command, mac: boolean): string {
+  const first = command.keys?.[0];
+  return first ? `${command.label} (${keyLabel(first, mac)})` : command.label;
+}
 
 export function commandById(id: string): Command {
   const command = COMMANDS.find((c) => c.id === id);
@@ -221,11 +231,9 @@ export function handleKeyDown(event: KeyboardEvent, ctx: CommandContext): boolea
   for (const command of COMMANDS) {
     if (!command.matches?.(event)) continue;
     if (inCanvas && command.id.startsWith('nudge')) return false;
-    if (command.enabled && !command.enabled(ctx)) return false;
+    if (command.enabled && !command.enabled(ctx.store.getState())) return false;
     event.preventDefault();
-    lastEvent = event;
-    command.run(ctx);
-    lastEvent = null;
+    command.run(ctx, event);
     return true;
   }
   return false;

@@ -25,7 +25,7 @@ type Patch<T> = Partial<T> | ((current: T) => Partial<T>);
 /**
  * What the user is looking at and working with, never part of the document and never undone:
  * the selection, the open dialog and side tab, the highlighted lead trace, the Problems panel's
- * filter, the import/export state.
+ * filter, the import/export state and the clipboard.
  */
 export interface ViewSlice {
   selection: Selection;
@@ -36,11 +36,15 @@ export interface ViewSlice {
   highlight: { nodes: readonly string[]; edges: readonly string[] } | null;
   problemsView: ProblemsView;
   transfer: TransferState;
+  /** What Copy took, for Paste: kept in the editor, so pasting needs no clipboard permission. */
+  clipboard: Fragment | null;
 
   select(selection: Selection): void;
   selectAll(): void;
   clearSelection(): void;
   copySelection(): Fragment | null;
+  /** Puts the selected nodes (and the edges between them) on the editor's clipboard. */
+  copy(): void;
   openDialog(dialog: DialogId): void;
   showSideTab(tab: SideTab): void;
   setHighlight(highlight: EditorState['highlight']): void;
@@ -60,6 +64,7 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => ({
   highlight: null,
   problemsView: INITIAL_PROBLEMS_VIEW,
   transfer: INITIAL_TRANSFER,
+  clipboard: null,
 
   select(selection) {
     set({ selection });
@@ -79,6 +84,10 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => ({
   copySelection() {
     const { diagram, selection } = get();
     return copyFragment(diagram, selection.nodes);
+  },
+  copy() {
+    const fragment = get().copySelection();
+    if (fragment) set({ clipboard: fragment });
   },
   openDialog(dialog) {
     set({ dialog });

@@ -1,8 +1,7 @@
-import { COMMANDS } from '../commands/registry';
+import { COMMANDS, keyLabel, usesCommandKey } from '../commands/registry';
 import { Dialog } from './Dialog';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const show = (keys: string) => keys.replace('Mod', isMac ? '⌘' : 'Ctrl');
+const MAC = typeof navigator !== 'undefined' && usesCommandKey(navigator.platform);
 
 const EXTRA = [
   { label: 'Pan the canvas', keys: ['Drag the background', 'Space + drag'] },
@@ -32,7 +31,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                         key={k}
                         className="rounded border border-zinc-300 bg-zinc-50 px-1.5 text-xs"
                       >
-                        {show(k)}
+                        {keyLabel(k, MAC)}
                       </kbd>
                     ))}
                   </dd>

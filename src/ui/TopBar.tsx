@@ -1,6 +1,5 @@
-import { useEditor, useEditorApi, useHistory } from '../store/react/editor-context';
-import { useCommandContext } from '../store/react/use-commands';
-import { commandById } from '../commands/registry';
+import { useEditor, useEditorApi } from '../store/react/editor-context';
+import { CommandButton } from './CommandButton';
 import { SaveStatus } from './SaveStatus';
 import { TemplatesMenu } from './TemplatesMenu';
 import { ExportMenu } from './transfer/ExportMenu';
@@ -8,13 +7,9 @@ import { ImportButton } from './transfer/ImportButton';
 
 export function TopBar() {
   const { store } = useEditorApi();
-  const ctx = useCommandContext();
   const name = useEditor((s) => s.diagram.name);
   const renameDiagram = useEditor((s) => s.renameDiagram);
   const openDialog = useEditor((s) => s.openDialog);
-  const hasNodes = useEditor((s) => s.diagram.nodes.length > 0);
-  const { canUndo, canRedo } = useHistory();
-  const run = (id: string) => commandById(id).run(ctx);
   return (
     <header className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-3">
       <h1 className="flex items-center gap-2 font-semibold text-zinc-900">
@@ -36,34 +31,10 @@ export function TopBar() {
       <TemplatesMenu />
       <div className="mx-1 h-6 w-px bg-zinc-200" aria-hidden="true" />
       <div className="flex items-center gap-1" role="group" aria-label="History">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => run('undo')}
-          disabled={!canUndo}
-          title="Undo (Ctrl+Z)"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => run('redo')}
-          disabled={!canRedo}
-          title="Redo (Shift+Ctrl+Z)"
-        >
-          Redo
-        </button>
+        <CommandButton id="undo" />
+        <CommandButton id="redo" />
       </div>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => run('auto-layout')}
-        disabled={!hasNodes}
-        title="Auto layout (Shift+L)"
-      >
-        Auto layout
-      </button>
+      <CommandButton id="auto-layout" />
       <div className="ml-auto flex items-center gap-2">
         <SaveStatus />
         <ImportButton />

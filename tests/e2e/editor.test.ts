@@ -169,6 +169,41 @@ describe('editor', () => {
     await panel.getByText('2 nodes and 0 edges selected').waitFor();
   });
 
+  it('changes the kind of every selected edge in one undo step', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Add channel', exact: true }).click();
+    await page.getByRole('button', { name: 'Add enrichment', exact: true }).click();
+    await inspector(page).getByLabel('Connect to').selectOption({ label: 'Channel (Channel)' });
+    await inspector(page).getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Add stage', exact: true }).click();
+    await inspector(page)
+      .getByLabel('Connect to')
+      .selectOption({ label: 'Enrichment (Enrichment)' });
+    await inspector(page).getByRole('button', { name: 'Connect' }).click();
+    const edges = page.locator('.react-flow__edge');
+    assert.equal(await edges.count(), 2);
+    const kindOf = async (index: number) => {
+      // As a keyboard user selects an edge: focus it, then Enter.
+      await page.keyboard.press('Escape');
+      await edges.nth(index).focus();
+      await page.keyboard.press('Enter');
+      return inspector(page).getByLabel('Edge kind', { exact: true }).inputValue();
+    };
+    assert.deepEqual([await kindOf(0), await kindOf(1)], ['handoff', 'handoff']);
+
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('ControlOrMeta+a');
+    await inspector(page).getByText('3 nodes and 2 edges selected').waitFor();
+    await inspector(page).getByLabel('Edge kind (all selected edges)').selectOption('dataflow');
+    assert.deepEqual([await kindOf(0), await kindOf(1)], ['dataflow', 'dataflow']);
+
+    // One undo takes back the whole change; the next one the second connection.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    assert.deepEqual([await kindOf(0), await kindOf(1)], ['handoff', 'handoff']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    assert.equal(await edges.count(), 1);
+  });
+
   it('keyboard: select all, copy, paste, duplicate, nudge, delete, undo, redo, escape', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Add channel', exact: true }).click();
@@ -315,6 +350,34 @@ describe('editor', () => {
     await page.keyboard.press('Escape');
     assert.deepEqual(session.errors, []);
   });
+});
+
+describe('toolbar commands', () => {
+  for (const { platform, mod } of [
+    { platform: 'MacIntel', mod: '⌘' },
+    { platform: 'Linux x86_64', mod: 'Ctrl' },
+  ]) {
+    it(`names the shortcuts in the tooltips with ${mod} on ${platform}`, async () => {
+      const session = await openApp({ platform });
+      try {
+        const { page } = session;
+        const title = (name: string) =>
+          page.getByRole('button', { name, exact: true }).getAttribute('title');
+        assert.equal(await title('Undo'), `Undo (${mod}+Z)`);
+        assert.equal(await title('Redo'), `Redo (Shift+${mod}+Z)`);
+        assert.equal(await title('Auto layout'), 'Auto layout (Shift+L)');
+        assert.ok(await page.getByRole('button', { name: 'Undo', exact: true }).isDisabled());
+        await page.getByRole('button', { name: 'Add stage', exact: true }).click();
+        assert.ok(await page.getByRole('button', { name: 'Undo', exact: true }).isEnabled());
+        assert.ok(await page.getByRole('button', { name: 'Auto layout', exact: true }).isEnabled());
+        await page.keyboard.press('?');
+        const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+        await dialog.getByText(`${mod}+Z`, { exact: true }).waitFor();
+      } finally {
+        await session.close();
+      }
+    });
+  }
 });
 
 describe('editor at 1024 px wide', () => {

@@ -114,7 +114,11 @@ export interface Session {
  * which stops the browser and the server even when a test failed.
  */
 export async function openApp(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    /** What `navigator.platform` reports, to see the editor as on another system ("MacIntel"). */
+    platform?: string;
+  } = {},
 ): Promise<Session> {
   const server = await startServer();
   const browser = await launchBrowser().catch(async (error: unknown) => {
@@ -125,6 +129,12 @@ export async function openApp(
     viewport: options.viewport ?? { width: 1280, height: 800 },
     acceptDownloads: true,
   });
+  if (options.platform !== undefined) {
+    // As text: tsx compiles a function argument with helpers that do not exist in the page.
+    await context.addInitScript({
+      content: `Object.defineProperty(Navigator.prototype, 'platform', { get: () => ${JSON.stringify(options.platform)} });`,
+    });
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -21,10 +21,6 @@ export function useEditor<T>(selector: (state: EditorState) => T): T {
   return useStore(useEditorApi().store, selector);
 }
 
-export function useHistory(): { canUndo: boolean; canRedo: boolean } {
-  return useEditor((s) => s.history);
-}
-
 export function useDiagramList() {
   const { session } = useEditorApi();
   return useSyncExternalStore(

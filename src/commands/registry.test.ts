@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { createDiagram } from '../model/factories';
+import { createEditorStore } from '../store/editor-store';
+import type { DiagramSession } from '../store/session';
+import {
+  commandById,
+  commandTitle,
+  handleKeyDown,
+  keyLabel,
+  usesCommandKey,
+  type CommandContext,
+} from './registry';
+
+function setup(): CommandContext {
+  const store = createEditorStore(createDiagram('Test'), 'd1');
+  return {
+    store,
+    session: {} as DiagramSession,
+    view: { fitView: () => undefined, autoLayout: () => undefined },
+  };
+}
+
+const press = (key: string, init: KeyboardEventInit = {}) =>
+  ({ key, target: null, preventDefault: () => undefined, ...init }) as unknown as KeyboardEvent;
+
+describe('command registry', () => {
+  it('names shortcuts as the platform does: ⌘ on a Mac, Ctrl elsewhere', () => {
+    expect(usesCommandKey('MacIntel')).toBe(true);
+    expect(usesCommandKey('Linux x86_64')).toBe(false);
+    expect(commandTitle(commandById('undo'), true)).toBe('Undo (⌘+Z)');
+    expect(commandTitle(commandById('redo'), false)).toBe('Redo (Shift+Ctrl+Z)');
+    expect(commandTitle(commandById('auto-layout'), true)).toBe('Auto layout (Shift+L)');
+    expect(keyLabel('Mod+D', false)).toBe('Ctrl+D');
+  });
+
+  it('nudges by 10 px, or 50 px with Shift, from the key press it is given', () => {
+    const ctx = setup();
+    const id = ctx.store.getState().addNode('stage');
+    const x = () => ctx.store.getState().diagram.nodes.find((n) => n.id === id)!.position.x;
+    const start = x();
+    expect(handleKeyDown(press('ArrowRight'), ctx)).toBe(true);
+    expect(x()).toBe(start + 10);
+    expect(handleKeyDown(press('ArrowRight', { shiftKey: true }), ctx)).toBe(true);
+    expect(x()).toBe(start + 60);
+    commandById('nudge-left').run(ctx);
+    expect(x()).toBe(start + 50);
+  });
+
+  it('pastes what this editor copied, and nothing before a copy', () => {
+    const one = setup();
+    const two = setup();
+    one.store.getState().addNode('channel');
+    expect(commandById('paste').enabled?.(one.store.getState())).toBe(false);
+    handleKeyDown(press('c', { ctrlKey: true }), one);
+    expect(commandById('paste').enabled?.(one.store.getState())).toBe(true);
+    expect(commandById('paste').enabled?.(two.store.getState())).toBe(false);
+    handleKeyDown(press('v', { ctrlKey: true }), one);
+    expect(one.store.getState().diagram.nodes).toHaveLength(2);
+  });
+});

@@ -1,0 +1,27 @@
+import { commandById, commandTitle, usesCommandKey } from '../commands/registry';
+import { useEditor } from '../store/react/editor-context';
+import { useCommandContext } from '../store/react/use-commands';
+
+const MAC = typeof navigator !== 'undefined' && usesCommandKey(navigator.platform);
+
+/**
+ * A toolbar button for a registered command: its label is the accessible name, its tooltip
+ * names the shortcut as this platform's keyboard does, and it is disabled whenever the command
+ * is, so the toolbar and the keyboard can never disagree.
+ */
+export function CommandButton({ id }: { id: string }) {
+  const command = commandById(id);
+  const ctx = useCommandContext();
+  const enabled = useEditor((s) => command.enabled?.(s) ?? true);
+  return (
+    <button
+      type="button"
+      className="btn"
+      onClick={() => command.run(ctx)}
+      disabled={!enabled}
+      title={commandTitle(command, MAC)}
+    >
+      {command.label}
+    </button>
+  );
+}

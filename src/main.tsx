@@ -5,12 +5,16 @@ import './index.css';
 import { App } from './app/App';
 import { listenForShareLinks } from './store/transfer/open-share-link';
 import { DiagramLibrary } from './persistence/library';
+import { IndexedDbVersionStore } from './persistence/versions';
 import { createEditorStore } from './store/editor-store';
+import { trackVersions } from './store/review/auto-versions';
 import { DiagramSession } from './store/session';
 import { requestPersistentStorage } from './store/react/use-storage-persistence';
 
 const store = createEditorStore();
 const session = new DiagramSession(store, new DiagramLibrary());
+// Versions live in a database of their own beside the diagrams (History, Compare, metric drift).
+trackVersions(store, new IndexedDbVersionStore());
 // The app renders at once; the saved diagram replaces the blank one when storage answers.
 // A share link (#d=…) opens once that is done, as a new diagram.
 listenForShareLinks({ store, session }, session.start());

@@ -5,6 +5,7 @@ import { createDerivedSlice, type DerivedSlice } from './derived/derived-slice';
 import type { DocumentBackend } from './document/document-backend';
 import { createDocumentSlice, type DocumentSlice } from './document/document-slice';
 import { createLocalDocument } from './document/local-document';
+import { createReviewSlice, type ReviewSlice } from './review/review-slice';
 import { createViewSlice, keepExisting, type ViewSlice } from './view-slice';
 
 export type { Fragment } from '../model/edits/element-edits';
@@ -32,7 +33,7 @@ export interface StatusSlice {
  * (selection, dialogs, panels), what is derived from the document (audit, forecast) and the
  * save status. Each slice is written against the whole state, as in the zustand slices guide.
  */
-export type EditorState = DocumentSlice & ViewSlice & DerivedSlice & StatusSlice;
+export type EditorState = DocumentSlice & ViewSlice & DerivedSlice & StatusSlice & ReviewSlice;
 
 export type SliceCreator<Slice> = (
   set: StoreApi<EditorState>['setState'],
@@ -67,6 +68,7 @@ export function createEditorStore(
     ...createViewSlice(set, get),
     ...createDerivedSlice(set, get),
     ...createStatusSlice(set, get),
+    ...createReviewSlice(set, get),
   }));
   backend.subscribe(() => {
     const state = store.getState();

@@ -1,5 +1,5 @@
 import type { Diagram } from '../../model/schema';
-import { runAudit, type AuditResult } from '../../rules/engine';
+import { runAudit, type AuditResult, type ReviewBaseline } from '../../rules/engine';
 
 /**
  * Whether two versions differ at most in node positions. No rule reads a position, so a drag
@@ -24,18 +24,31 @@ export function sameButPositions(a: Diagram, b: Diagram): boolean {
 
 /**
  * The audit of each diagram version, computed once per version however many components ask.
- * One per editor: the last result it remembers belongs to that editor's diagram.
+ * One per editor: the last result it remembers belongs to that editor's diagram. `baseline`
+ * gives the last reviewed version (metric-drift compares against it); a new baseline is a new
+ * audit of the same diagram.
  */
-export function createAuditCache(): (diagram: Diagram) => AuditResult {
-  const cache = new WeakMap<Diagram, AuditResult>();
-  let last: { diagram: Diagram; result: AuditResult } | null = null;
+export function createAuditCache(
+  baseline: () => ReviewBaseline | undefined = () => undefined,
+): (diagram: Diagram) => AuditResult {
+  const cache = new WeakMap<
+    Diagram,
+    { result: AuditResult; baseline: ReviewBaseline | undefined }
+  >();
+  let last: { diagram: Diagram; result: AuditResult; baseline: ReviewBaseline | undefined } | null =
+    null;
   return (diagram) => {
-    let result = cache.get(diagram);
-    if (!result) {
-      result = last && sameButPositions(last.diagram, diagram) ? last.result : runAudit(diagram);
-      cache.set(diagram, result);
+    const reviewed = baseline();
+    let entry = cache.get(diagram);
+    if (!entry || entry.baseline !== reviewed) {
+      const result =
+        last && last.baseline === reviewed && sameButPositions(last.diagram, diagram)
+          ? last.result
+          : runAudit(diagram, reviewed ? { baseline: reviewed } : {});
+      entry = { result, baseline: reviewed };
+      cache.set(diagram, entry);
     }
-    last = { diagram, result };
-    return result;
+    last = { diagram, ...entry };
+    return entry.result;
   };
 }

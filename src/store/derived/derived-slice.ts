@@ -18,11 +18,12 @@ export interface DerivedSlice {
   };
 }
 
-export const createDerivedSlice: SliceCreator<DerivedSlice> = () => {
+export const createDerivedSlice: SliceCreator<DerivedSlice> = (_set, get) => {
   const forecast = createForecastCache();
   return {
     derived: {
-      auditOf: createAuditCache(),
+      // The last reviewed version (review slice), for metric-drift; read on each audit.
+      auditOf: createAuditCache(() => get().reviewBaseline),
       forecastBasis: forecast.basisOf,
       forecastOf: forecast.forecastOf,
     },

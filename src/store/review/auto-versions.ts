@@ -1,0 +1,42 @@
+import type { VersionStore } from '../../persistence/versions';
+import type { EditorStore } from '../editor-store';
+
+/** At most one automatic version an hour while someone edits. */
+export const AUTO_VERSION_INTERVAL_MS = 60 * 60_000;
+
+/**
+ * Connects the editor to its version storage and keeps it current: the History list follows
+ * the open diagram, and an edit saves an automatic version when the newest version of the
+ * diagram is an hour old or more (or there is none). Returns a stop function.
+ */
+export function trackVersions(
+  store: EditorStore,
+  versions: VersionStore,
+  clock: () => number = Date.now,
+): () => void {
+  store.getState().connectVersions(versions);
+  let saving = false;
+  return store.subscribe((state, previous) => {
+    if (state.diagramId !== previous.diagramId) {
+      void state.refreshVersions();
+      return;
+    }
+    if (state.diagram === previous.diagram || saving) return;
+    // Only a person's edit counts: start-up restoring or a transaction still open waits.
+    if (state.saveState.status === 'restoring' || state.transaction !== null) return;
+    if (state.versionsStatus !== 'ready') return;
+    const newest = state.versions[0]?.createdAt ?? -Infinity;
+    const now = clock();
+    if (now - newest < AUTO_VERSION_INTERVAL_MS) return;
+    saving = true;
+    const at = new Date(now);
+    void state
+      .saveVersion(
+        `Automatic ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        undefined,
+        'auto',
+        now,
+      )
+      .finally(() => (saving = false));
+  });
+}

@@ -9,6 +9,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<{ run: Command }>> = new Map([
   ['forecast', () => import('./forecast')],
   ['export', () => import('./export')],
   ['diff', () => import('./diff')],
+  ['actuals', () => import('./actuals')],
   ['serve', () => import('./serve')],
 ]);
 
@@ -17,6 +18,7 @@ export const USAGE = `Usage:
   gtm-blueprint forecast <file.json|-> [--format text|json]
   gtm-blueprint export --to mermaid|md|json|svg <file.json|-> [-o out]
   gtm-blueprint diff <old.json> <new.json> [--format text|json|md]
+  gtm-blueprint actuals <diagram.json> <deals.csv> [--as-of YYYY-MM-DD] [--map "CRM stage=Diagram stage"]… [--format text|json]
   gtm-blueprint serve [--port 4321] [--host 127.0.0.1] [--data ./gtm-data]
 
 Exit codes: 0 no errors, 1 the audit found errors, 2 invalid file or usage.

@@ -237,7 +237,11 @@ describe('parseDiagramFile refuses', () => {
   it('an unknown field on a node', () => {
     const file = validFile();
     file.nodes[0] = { ...file.nodes[0], colour: 'red' };
-    expectRefused(text(file), 'nodes[0]', /Unknown field "colour": the v1 format does not have it/);
+    expectRefused(
+      text(file),
+      'nodes[0]',
+      /Unknown field "colour": the format \(version 2\) does not have it/,
+    );
   });
 
   it('unknown fields at the top level, named together', () => {

@@ -4,6 +4,8 @@ import { NODE_KINDS } from '../model/layers';
 import { METRIC_KEYS } from '../model/metrics';
 import { diagramSchema, type Diagram } from '../model/schema';
 import { CURRENT_VERSION, FORMAT, MAX_FILE_BYTES } from '../model/version';
+import { RULES, ruleById } from '../rules/registry';
+import { findDuplicateKey } from './duplicate-keys';
 import { formatPath, type Problem } from './problems';
 import { appendAll } from '../model/arrays';
 
@@ -15,6 +17,24 @@ export type ParseResult =
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;
 const MAX_PROBLEMS = 50;
+/** Problem messages quote user text; past these lengths they quote the start and say so. */
+const DETAIL_SHOWN = 160;
+const KEY_SHOWN = 40;
+const KEYS_SHOWN = 5;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function quote(text: string): string {
+  return JSON.stringify(clip(text, KEY_SHOWN));
+}
+
+/** At most a few keys named, then how many more: a file with 10,000 unknown keys gets one line. */
+function keyList(keys: readonly string[]): string {
+  const shown = keys.slice(0, KEYS_SHOWN).map(quote).join(', ');
+  return keys.length > KEYS_SHOWN ? `${shown} and ${keys.length - KEYS_SHOWN} more` : shown;
+}
 
 function refuse(path: string, message: string): ParseResult {
   return { ok: false, problems: [{ path, message }] };
@@ -24,7 +44,9 @@ function refuse(path: string, message: string): ParseResult {
  * The one gate for untrusted diagrams: files, drops, pastes, share links, storage and the CLI
  * all come through here. It never throws, and it never touches the diagram that is open.
  */
-export function parseDiagramFile(text: string): ParseResult {
+export function parseDiagramFile(input: string): ParseResult {
+  // A byte-order mark is no part of the JSON; the editor's decoder drops it too.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // A UTF-8 byte is at least one UTF-16 unit, so only long texts need the exact count.
   if (text.length > MAX_FILE_BYTES || utf8Length(text) > MAX_FILE_BYTES) {
     const mb = (utf8Length(text) / 1024 / 1024).toFixed(2);
@@ -35,8 +57,10 @@ export function parseDiagramFile(text: string): ParseResult {
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return refuse('(file)', `The file is not valid JSON (${detail}).`);
+    return refuse('(file)', `The file is not valid JSON (${clip(detail, DETAIL_SHOWN)}).`);
   }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) return { ok: false, problems: [duplicate] };
   return parseDiagramValue(value);
 }
 
@@ -70,7 +94,7 @@ export function parseDiagramValue(value: unknown): ParseResult {
     const issues = parsed.error.issues.slice(0, MAX_PROBLEMS);
     return { ok: false, problems: issues.map((issue) => toProblem(issue, migrated.file)) };
   }
-  const problems = checkReferences(parsed.data);
+  const problems = [...checkRuleSettings(parsed.data), ...checkReferences(parsed.data)];
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   return version === CURRENT_VERSION
     ? { ok: true, diagram: parsed.data }
@@ -114,6 +138,46 @@ function findForbiddenKey(value: unknown, path: PropertyKey[], depth: number): P
     if (found) return found;
   }
   return null;
+}
+
+/**
+ * A setting for a rule that does not exist, or an option the rule does not have, is refused
+ * like an unknown field: a typo would otherwise silently leave the rule as it was.
+ */
+function checkRuleSettings(diagram: Diagram): Problem[] {
+  const problems: Problem[] = [];
+  for (const [id, setting] of Object.entries(diagram.rules ?? {})) {
+    const rule = ruleById(id);
+    if (!rule) {
+      problems.push({
+        path: formatPath(['rules', id]),
+        message: `There is no rule ${quote(id)}. Known rules: ${RULES.map((r) => r.meta.id).join(', ')}.`,
+      });
+      continue;
+    }
+    if (typeof setting !== 'object' || !setting.options) continue;
+    const declared = rule.meta.options ?? {};
+    const names = Object.keys(declared);
+    const unknown = Object.keys(setting.options).filter((name) => !Object.hasOwn(declared, name));
+    if (unknown.length > 0) {
+      problems.push({
+        path: formatPath(['rules', id, 'options']),
+        message:
+          names.length === 0
+            ? `The rule "${id}" has no options; remove ${keyList(unknown)}.`
+            : `Unknown option${unknown.length > 1 ? 's' : ''} ${keyList(unknown)} for the rule "${id}". Its options: ${names.join(', ')}.`,
+      });
+    }
+    for (const [name, value] of Object.entries(setting.options)) {
+      const meta = Object.hasOwn(declared, name) ? declared[name] : undefined;
+      if (!meta || (value >= meta.min && value <= meta.max)) continue;
+      problems.push({
+        path: formatPath(['rules', id, 'options', name]),
+        message: `The option "${name}" of "${id}" must be from ${meta.min} to ${meta.max}, not ${value}.`,
+      });
+    }
+  }
+  return problems;
 }
 
 function checkReferences(diagram: Diagram): Problem[] {
@@ -228,7 +292,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const field = issue.path.length ? `"${String(issue.path[issue.path.length - 1])}"` : 'The file';
+  const field = issue.path.length ? quote(String(issue.path[issue.path.length - 1])) : 'The file';
   switch (issue.code) {
     case 'invalid_type': {
       const received = receivedType(input);
@@ -243,7 +307,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
         return `This node's "kind" is not one GTM Blueprint knows. Use one of: ${NODE_KINDS.join(', ')}.`;
       }
       if (issue.path[issue.path.length - 1] === 'key') {
-        return `"${String(input)}" is not a metric GTM Blueprint knows. Use one of: ${METRIC_KEYS.join(', ')}.`;
+        return `${quote(String(input))} is not a metric GTM Blueprint knows. Use one of: ${METRIC_KEYS.join(', ')}.`;
       }
       return `${capitalize(field)} does not match any allowed shape.`;
     case 'invalid_value':
@@ -252,9 +316,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       }
       return `${capitalize(field)} must be one of: ${issue.values.map((v) => String(v)).join(', ')}.`;
     case 'unrecognized_keys':
-      return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
-        .map((k) => `"${k}"`)
-        .join(', ')}: the v1 format does not have ${issue.keys.length > 1 ? 'them' : 'it'}.`;
+      return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${keyList(issue.keys)}: the format (version ${CURRENT_VERSION}) does not have ${issue.keys.length > 1 ? 'them' : 'it'}.`;
     case 'too_big':
       if (issue.origin === 'string')
         return `${capitalize(field)} is longer than ${issue.maximum} characters.`;
@@ -271,7 +333,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_format':
       return `${capitalize(field)} ${issue.message}.`;
     default:
-      return `${capitalize(field)}: ${issue.message}.`;
+      return `${capitalize(field)}: ${clip(issue.message, DETAIL_SHOWN)}.`;
   }
 }
 

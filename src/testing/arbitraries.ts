@@ -22,6 +22,7 @@ import {
   type Metric,
 } from '../model/schema';
 import { CURRENT_VERSION, FORMAT } from '../model/version';
+import { RULES } from '../rules/registry';
 
 /** Strings that have broken renderers, parsers and shells somewhere. */
 export const HOSTILE_STRINGS = [
@@ -204,9 +205,8 @@ const metaArbitrary: fc.Arbitrary<DiagramMeta> = fc.record(
   optional,
 );
 
-const ruleIdArbitrary = fc
-  .stringMatching(/^[a-z][a-z0-9-]{0,20}$/)
-  .filter((id) => id !== 'constructor' && id !== 'prototype');
+// Only ids of real rules: the parse gate refuses settings for rules that do not exist.
+const ruleIdArbitrary = fc.constantFrom(...RULES.map((rule) => rule.meta.id));
 
 /** Diagrams the parse gate must accept: every kind, data, metrics, edges between real nodes. */
 export function diagramArbitrary(

@@ -1,4 +1,5 @@
 import type { Diagram, RuleLevel, RuleSetting } from '../model/schema';
+import type { ActualsInput } from './actuals-input';
 import { createAuditContext, type AuditContext, type ReviewBaseline } from './context';
 import { formatMessage } from './format';
 import { RULES } from './registry';
@@ -38,6 +39,8 @@ export interface AuditOptions {
   readonly now?: Date;
   /** The version last marked as reviewed (from version storage), for `metric-drift`. */
   readonly baseline?: ReviewBaseline;
+  /** Figures from an imported CRM deals export, for `actual-off-plan` and `stuck-deals`. */
+  readonly actuals?: ActualsInput;
   /** Merged over the diagram's own `rules` settings; these win. */
   readonly settings?: RuleSettings;
   /** The rules to run; the full registry unless a test or tool narrows it. */
@@ -61,7 +64,7 @@ export interface RuleFinding {
 }
 
 export function runAudit(diagram: Diagram, options: AuditOptions = {}): AuditResult {
-  const context = createAuditContext(diagram, options.now, options.baseline);
+  const context = createAuditContext(diagram, options.now, options.baseline, options.actuals);
   const settings: RuleSettings = { ...diagram.rules, ...options.settings };
   const rules = options.rules ?? RULES;
   const found: { rule: Rule; result: RuleFinding }[] = [];

@@ -5,6 +5,7 @@ import { useAudit } from '../store/react/use-audit';
 import type { DiagramNode } from '../model/schema';
 import { badgeSummaryOf } from '../ui-kit/finding-text';
 import type { ViewWindow } from './big-diagram';
+import { edgeLayoutOf } from './edge-layout-cache';
 import { bitmapFor, paintOverview, type DrawnEdge, type OverviewScene } from './overview-painter';
 
 const NO_IDS: ReadonlySet<string> = new Set();
@@ -18,10 +19,14 @@ function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => bo
   return true;
 }
 
-const sameEdge = (a: DrawnEdge, b: DrawnEdge) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
-
 /** Whether two scenes would draw the same picture (a drag of a live card changes neither). */
 function sameScene(a: OverviewScene | null, b: OverviewScene): boolean {
+  // A route keeps its object while nothing moved near it (src/drawing/edge-routes.ts).
+  const sameEdge = (x: DrawnEdge, y: DrawnEdge) =>
+    x[0] === y[0] &&
+    x[1] === y[1] &&
+    x[2] === y[2] &&
+    (a?.routes === b.routes || a?.routes.get(x[0].id) === b.routes.get(y[0].id));
   return (
     a !== null &&
     a.window === b.window &&
@@ -125,6 +130,7 @@ export const OverviewLayer = memo(function OverviewLayer({
     }
     return out;
   }, [audit]);
+  const routes = useEditor((s) => edgeLayoutOf(s.diagram, s.derived.auditOf(s.diagram)).routes);
   const trace = useEditor((s) => s.highlight);
   const highlight = useMemo(
     () => ({
@@ -136,7 +142,7 @@ export const OverviewLayer = memo(function OverviewLayer({
 
   useLayoutEffect(() => {
     const canvas = ref.current;
-    const scene: OverviewScene = { window, cards, edges, badges, highlight, detailed };
+    const scene: OverviewScene = { window, cards, edges, routes, badges, highlight, detailed };
     if (!canvas || sameScene(last.current, scene)) return;
     last.current = scene;
     drawer.current ??= createPictureDrawer(canvas);

@@ -3,9 +3,11 @@ import { BADGE_COLORS } from '../model/badge-palette';
 import { LAYER_PALETTE } from '../model/layer-palette';
 import { layerOf } from '../model/layers';
 import type { DiagramEdge, DiagramNode } from '../model/schema';
+import type { EdgeRoute, RouteMap } from '../drawing/edge-routes';
+import { EDGE_STYLE, HIGHLIGHT_EDGE_COLOR } from '../drawing/edge-style';
+import { OUTWARD, type Point } from '../drawing/geometry';
+import { routeBounds, routePath } from '../drawing/route-path';
 import type { ViewWindow } from './big-diagram';
-import { Position } from '@xyflow/react';
-import { EDGE_STROKE, edgeEnds, edgePath, type EdgeEnds } from './edge-path';
 
 /** An edge to draw, with the cards at its ends. */
 export type DrawnEdge = readonly [DiagramEdge, DiagramNode, DiagramNode];
@@ -16,6 +18,8 @@ export interface OverviewScene {
   /** Cards drawn as part of the picture (zoomed out); empty at readable zoom. */
   readonly cards: readonly DiagramNode[];
   readonly edges: readonly DrawnEdge[];
+  /** The routes the canvas draws (src/drawing), so the picture and the live edges agree. */
+  readonly routes: RouteMap;
   /** Worst severity and count of each card's audit findings. */
   readonly badges: ReadonlyMap<string, { readonly worst: Severity; readonly count: number }>;
   readonly highlight: { readonly nodes: ReadonlySet<string>; readonly edges: ReadonlySet<string> };
@@ -28,42 +32,35 @@ type Severity = keyof typeof BADGE_COLORS;
 /** Largest side of the picture's bitmap: beyond it the picture is drawn at a lower density. */
 export const MAX_BITMAP_SIDE = 4096;
 const HIGHLIGHT = '#facc15';
-const HIGHLIGHT_EDGE = '#ca8a04';
-/** How far a drawn edge may bulge past the box of its two ends (smooth-step offset, curves). */
-const EDGE_BULGE = 60;
 
 interface Shape {
-  readonly source: DiagramNode;
-  readonly target: DiagramNode;
   readonly path: Path2D;
-  readonly ends: EdgeEnds;
+  readonly end: Point;
+  /** Unit vector the arrow points along as it enters the target. */
+  readonly into: Point;
+  readonly bounds: readonly [number, number, number, number];
 }
-const shapes = new WeakMap<DiagramEdge, Shape>();
+const shapes = new WeakMap<EdgeRoute, Shape>();
 
-/** The edge's path and ends, reused while neither of its cards has moved. */
-function shapeOf([edge, source, target]: DrawnEdge): Shape {
-  const cached = shapes.get(edge);
-  if (cached && cached.source === source && cached.target === target) return cached;
-  const ends = edgeEnds(edge, source, target);
-  const shape = { source, target, ends, path: new Path2D(edgePath(edge.kind, ends)[0]) };
-  shapes.set(edge, shape);
+/** The edge's path, reused while its route is the same object (neither card moved near it). */
+function shapeOf(route: EdgeRoute): Shape {
+  const cached = shapes.get(route);
+  if (cached) return cached;
+  const [dx, dy] = OUTWARD[route.targetSide];
+  const shape: Shape = {
+    path: new Path2D(routePath(route.points)),
+    end: route.points[route.points.length - 1] ?? [0, 0],
+    into: [-dx, -dy],
+    bounds: routeBounds(route.points),
+  };
+  shapes.set(route, shape);
   return shape;
 }
 
-const pathOf = (drawn: DrawnEdge): Path2D => shapeOf(drawn).path;
-
-/** Unit vector an arrow points along when it enters a card by this side. */
-const INTO: Readonly<Record<Position, readonly [number, number]>> = {
-  [Position.Top]: [0, 1],
-  [Position.Bottom]: [0, -1],
-  [Position.Left]: [1, 0],
-  [Position.Right]: [-1, 0],
-};
-
 /** The arrowhead at an edge's target, as the live canvas's marker draws it. */
-function arrowHead(path: CanvasPath, ends: EdgeEnds, size: number): void {
-  const [dx, dy] = INTO[ends.targetPosition];
-  const { targetX: x, targetY: y } = ends;
+function arrowHead(path: CanvasPath, shape: Shape, size: number): void {
+  const [dx, dy] = shape.into;
+  const [x, y] = shape.end;
   path.moveTo(x, y);
   path.lineTo(x - dx * size - dy * size * 0.5, y - dy * size - dx * size * 0.5);
   path.lineTo(x - dx * size + dy * size * 0.5, y - dy * size + dx * size * 0.5);
@@ -133,20 +130,20 @@ export function* paintOverview(
   let edgeCount = 0;
   const hairline = 1 / scale;
   for (const kind of ['dataflow', 'handoff', 'feedback'] as const) {
-    const stroke = EDGE_STROKE[kind];
-    const dash = kind === 'feedback' && scene.detailed ? [6, 4] : [];
+    const style = EDGE_STYLE[kind];
+    const dash = style.dash && scene.detailed ? style.dash.split(' ').map(Number) : [];
     let near = new Path2D();
     let passing = new Path2D();
     // Arrowheads only where they are big enough to see.
     let heads = new Path2D();
     let inBatch = 0;
     const flush = () => {
-      ctx.strokeStyle = stroke.stroke;
-      ctx.fillStyle = stroke.stroke;
+      ctx.strokeStyle = style.color;
+      ctx.fillStyle = style.color;
       ctx.setLineDash(dash);
-      ctx.lineWidth = stroke.strokeWidth;
+      ctx.lineWidth = style.width;
       ctx.stroke(near);
-      ctx.lineWidth = Math.min(hairline, stroke.strokeWidth);
+      ctx.lineWidth = Math.min(hairline, style.width);
       ctx.stroke(passing);
       ctx.setLineDash([]);
       if (scene.detailed) ctx.fill(heads);
@@ -155,16 +152,18 @@ export function* paintOverview(
       heads = new Path2D();
       inBatch = 0;
     };
-    for (const drawn of scene.edges) {
-      const [edge, source, target] = drawn;
+    for (const [edge] of scene.edges) {
       if ((edge.kind ?? 'handoff') !== kind || scene.highlight.edges.has(edge.id)) continue;
-      if (!edgeTouches(window, source, target)) continue;
-      const shape = shapeOf(drawn);
-      const { sourceX, sourceY, targetX, targetY } = shape.ends;
+      const route = scene.routes.get(edge.id);
+      if (!route) continue;
+      const shape = shapeOf(route);
+      if (!boundsTouch(window, shape.bounds)) continue;
+      const [targetX, targetY] = shape.end;
+      const [sourceX, sourceY] = route.points[0] ?? shape.end;
       const targetIn = touches(window, targetX - 12, targetY - 12, targetX + 12, targetY + 12);
       const sourceIn = touches(window, sourceX, sourceY, sourceX, sourceY);
       (targetIn || sourceIn || !scene.detailed ? near : passing).addPath(shape.path);
-      if (targetIn) arrowHead(heads, shape.ends, 5 * stroke.strokeWidth);
+      if (targetIn) arrowHead(heads, shape, 5 * style.width);
       edgeCount++;
       if (++inBatch === BATCH) {
         flush();
@@ -175,10 +174,11 @@ export function* paintOverview(
   }
   if (scene.highlight.edges.size > 0) {
     ctx.lineWidth = 3;
-    ctx.strokeStyle = HIGHLIGHT_EDGE;
-    for (const drawn of scene.edges) {
-      if (!scene.highlight.edges.has(drawn[0].id)) continue;
-      ctx.stroke(pathOf(drawn));
+    ctx.strokeStyle = HIGHLIGHT_EDGE_COLOR;
+    for (const [edge] of scene.edges) {
+      const route = scene.routes.get(edge.id);
+      if (!route || !scene.highlight.edges.has(edge.id)) continue;
+      ctx.stroke(shapeOf(route).path);
       edgeCount++;
     }
   }
@@ -230,12 +230,9 @@ export function* paintOverview(
   return { cards: cardCount, edges: edgeCount };
 }
 
-function edgeTouches(window: ViewWindow, source: DiagramNode, target: DiagramNode): boolean {
-  const x0 = Math.min(source.position.x, target.position.x) - EDGE_BULGE;
-  const y0 = Math.min(source.position.y, target.position.y) - EDGE_BULGE;
-  const x1 = Math.max(source.position.x, target.position.x) + NODE_WIDTH + EDGE_BULGE;
-  const y1 = Math.max(source.position.y, target.position.y) + NODE_HEIGHT + EDGE_BULGE;
-  return touches(window, x0, y0, x1, y1);
+function boundsTouch(window: ViewWindow, [x0, y0, x1, y1]: Shape['bounds']): boolean {
+  // Wide enough for the line and its arrowhead.
+  return touches(window, x0 - 12, y0 - 12, x1 + 12, y1 + 12);
 }
 
 let probe: CanvasRenderingContext2D | null = null;
@@ -243,6 +240,7 @@ let probe: CanvasRenderingContext2D | null = null;
 /** The drawn edge under a point (within `tolerance`, diagram units), topmost first. */
 export function edgeAt(
   edges: readonly DrawnEdge[],
+  routes: RouteMap,
   x: number,
   y: number,
   tolerance: number,
@@ -258,9 +256,12 @@ export function edgeAt(
     zoom: 1,
   };
   for (let i = edges.length - 1; i >= 0; i--) {
-    const drawn = edges[i] as DrawnEdge;
-    if (!edgeTouches(near, drawn[1], drawn[2])) continue;
-    if (probe.isPointInStroke(pathOf(drawn), x, y)) return drawn[0];
+    const edge = (edges[i] as DrawnEdge)[0];
+    const route = routes.get(edge.id);
+    if (!route) continue;
+    const shape = shapeOf(route);
+    if (!boundsTouch(near, shape.bounds)) continue;
+    if (probe.isPointInStroke(shape.path, x, y)) return edge;
   }
   return null;
 }

@@ -57,7 +57,7 @@ describe('model → React Flow mapping', () => {
     });
     expect(handlesFor(d.edges[1]!, lead, sql)).toEqual({ sourceHandle: 'r', targetHandle: 'l' });
     expect(handlesFor(d.edges[1]!, sql, lead)).toEqual({ sourceHandle: 'l', targetHandle: 'r' });
-    expect(handlesFor(d.edges[2]!, sql, channel)).toEqual({ sourceHandle: 'l', targetHandle: 'l' });
+    expect(handlesFor(d.edges[2]!, sql, channel)).toEqual({ sourceHandle: 'r', targetHandle: 'r' });
   });
 
   it('labels edges for screen readers and skips edges whose ends are missing', () => {

@@ -1,5 +1,6 @@
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
-import { BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
+import { sidesFor } from '../drawing/edge-routes';
 import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
 
 export type GtmFlowNode = Node<{ node: DiagramNode }, 'gtm'>;
@@ -9,7 +10,8 @@ export type GtmFlowEdge = Edge<{ edge: DiagramEdge; pictured: boolean }, 'gtm'>;
 const HANDLE = 10;
 /**
  * Cards have a fixed size, so their handles are declared rather than measured: React Flow
- * then never waits on a DOM measurement to draw an edge, and the SVG export matches exactly.
+ * then never waits on a DOM measurement to draw an edge. The edges themselves are drawn along
+ * the routes of src/drawing, the same ones the SVG export draws.
  */
 export const NODE_HANDLES: NodeHandle[] = [
   {
@@ -100,24 +102,14 @@ export function toFlowNodes(
   });
 }
 
-/** Which sides an edge leaves and enters by, from where its ends sit. */
+/** Which handles an edge leaves and enters by: the sides its route uses (src/drawing). */
 export function handlesFor(
   edge: DiagramEdge,
   source: DiagramNode,
   target: DiagramNode,
 ): { sourceHandle: string; targetHandle: string } {
-  // Feedback goes back up the diagram: route it around the left side so it reads as a loop.
-  if (edge.kind === 'feedback') return { sourceHandle: 'l', targetHandle: 'l' };
-  const dy = target.position.y - source.position.y;
-  const dx = target.position.x - source.position.x;
-  if (Math.abs(dy) < BAND_HEIGHT / 2) {
-    return dx >= 0
-      ? { sourceHandle: 'r', targetHandle: 'l' }
-      : { sourceHandle: 'l', targetHandle: 'r' };
-  }
-  return dy > 0
-    ? { sourceHandle: 'b', targetHandle: 't' }
-    : { sourceHandle: 't', targetHandle: 'b' };
+  const sides = sidesFor(edge, source, target);
+  return { sourceHandle: sides.source, targetHandle: sides.target };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 import { useEditorApi } from '../store/react/editor-context';
 import { GRID } from '../model/bands';
 import { cardAt, cardsInside, type Rect } from './big-diagram';
+import { edgeLayoutOf } from './edge-layout-cache';
 import { edgeAt, type DrawnEdge } from './overview-painter';
 
 /** A press that moves less than this (screen px) is a click, not a drag. */
@@ -131,7 +132,9 @@ export function useOverviewPointer(active: boolean, drawnEdges: readonly DrawnEd
       if (drawnEdges.length === 0) return;
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const zoom = flowStore.getState().transform[2];
-      const edge = edgeAt(drawnEdges, point.x, point.y, EDGE_TOLERANCE / zoom);
+      const { diagram, derived } = store.getState();
+      const { routes } = edgeLayoutOf(diagram, derived.auditOf(diagram));
+      const edge = edgeAt(drawnEdges, routes, point.x, point.y, EDGE_TOLERANCE / zoom);
       if (edge) store.getState().select({ nodes: [], edges: [edge.id] });
     },
     [drawnEdges, flow, flowStore, store],

@@ -30,8 +30,9 @@ export function layoutEdges(
   edges: readonly DiagramEdge[],
   chipText: (edge: DiagramEdge) => string | null = (edge) => edge.label?.trim() || null,
   previous?: EdgeLayout,
+  avoidCards = true,
 ): EdgeLayout {
-  const routes = routeEdges(nodes, edges, previous);
+  const routes = routeEdges(nodes, edges, previous, avoidCards);
   const labelled: LabelRequest[] = [];
   const others: LabelRequest[] = [];
   for (const route of routes.values()) {

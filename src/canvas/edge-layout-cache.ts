@@ -1,0 +1,40 @@
+import type { Diagram } from '../model/schema';
+import type { AuditResult } from '../rules/engine';
+import { layoutEdges, type EdgeLayout } from '../drawing/edge-layout';
+import { isBigDiagram } from './big-diagram';
+
+/** Text of the chip an unlabelled edge shows when a rule asks for its label. */
+export const ADD_LABEL = 'Add label';
+
+const byDiagram = new WeakMap<Diagram, EdgeLayout>();
+let last: { layout: EdgeLayout; big: boolean } | undefined;
+
+/**
+ * The routes and label chips of the open diagram, worked out once per version of it and
+ * incrementally from the previous version (a drag re-routes only edges near the moved cards).
+ * An unlabelled edge shows an "Add label" chip only where the unlabeled-handoff rule asks for
+ * a label (not between two pipeline stages, for one).
+ */
+export function edgeLayoutOf(diagram: Diagram, audit: AuditResult): EdgeLayout {
+  const cached = byDiagram.get(diagram);
+  if (cached) return cached;
+  const big = isBigDiagram(diagram.nodes.length);
+  const previous = last && last.big === big ? last.layout : undefined;
+  const layout = layoutEdges(
+    diagram.nodes,
+    diagram.edges,
+    (edge) => {
+      const label = edge.label?.trim();
+      if (label) return label;
+      const asked = audit.byEdge.get(edge.id)?.some((f) => f.ruleId === 'unlabeled-handoff');
+      return asked ? ADD_LABEL : null;
+    },
+    previous,
+    // Past a few hundred cards routing every edge round the cards costs seconds; the overview
+    // draws plain elbows there (see the README's Performance section).
+    !big,
+  );
+  byDiagram.set(diagram, layout);
+  last = { layout, big };
+  return layout;
+}

@@ -41,8 +41,8 @@ function BandsView() {
             }}
           >
             <div
-              className="absolute flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wider"
-              style={{ transform: `translate(${-left + 40}px, 16px)`, color: theme.text }}
+              className="gtm-band-title absolute flex items-center gap-1.5 font-semibold whitespace-nowrap uppercase tracking-wider"
+              style={{ ['--gtm-band-left' as string]: `${left}px`, color: theme.text }}
             >
               <LayerIcon layer={layer.id} />
               {layer.label}

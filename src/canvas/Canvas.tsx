@@ -11,23 +11,29 @@ import {
   type NodeChange,
   useReactFlow,
 } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useEditor, useEditorApi } from '../store/react/editor-context';
 import { useImportFile } from '../store/react/use-transfer';
 import { hasEdgeBetween } from '../model/graph';
 import { NODE_KINDS, layerOf, type NodeKind } from '../model/layers';
+import type { EdgeKind } from '../model/schema';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { PALETTE_DRAG_TYPE } from '../ui-kit/drag-types';
 import { Bands } from './Bands';
 import { isBigDiagram, isPictured, liveEdgeIds, pictureEdges } from './big-diagram';
 import { OverviewLayer } from './OverviewLayer';
+import { ReviewLayer } from './ReviewLayer';
 import { OverviewMiniMap } from './OverviewMiniMap';
 import { useOverviewPointer } from './use-overview-pointer';
 import { useRestOfDiagram } from './use-rest-of-diagram';
 import { useViewWindow } from './use-view-window';
+import { ConnectKindPicker } from './ConnectKindPicker';
 import { EdgeMarkers, GtmEdge } from './GtmEdge';
 import { LAYER_THEME } from '../ui-kit/layer-theme';
 import { GtmNodeAtZoom, useDetailed } from './level-of-detail';
+import { FIT_VIEW_OPTIONS } from './fit-view';
+import { useZoomStyle } from './use-zoom-style';
+import { useFitOnOpen } from './use-fit-on-open';
 import { toFlowEdges, toFlowNodes, type GtmFlowEdge, type GtmFlowNode } from './to-flow';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
@@ -37,10 +43,9 @@ const SNAP: [number, number] = [GRID, GRID];
 // Module scope too: an inline object, array or function is new on every render, and React Flow
 // then pushes it into its store (re-running every node's and edge's selector) or re-renders
 // every MiniMap node, on every drag step (issue 7: −37 % script time per drag at 1,000 cards).
-// Hidden cards are the ones the overview picture draws: they count for fitting the view.
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1, includeHiddenNodes: true };
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
+const CONNECTION_RADIUS = 60;
 const miniMapColor = (node: GtmFlowNode) => LAYER_THEME[layerOf(node.data.node.kind)].accent;
 
 export function Canvas() {
@@ -89,6 +94,9 @@ export function Canvas() {
     return diagram.nodes.filter((node) => !selected.has(node.id));
   }, [overview, diagram.nodes, selection.nodes]);
   const pointer = useOverviewPointer(overview, drawnEdges);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  useZoomStyle(canvasRef);
+  useFitOnOpen();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<GtmFlowNode>[]) => {
@@ -126,12 +134,18 @@ export function Canvas() {
     [store],
   );
 
+  // The kind new edges get; Alt held while dropping the connector makes a feedback edge.
+  const [connectKind, setConnectKind] = useState<EdgeKind>('handoff');
+  const altOnDrop = useRef(false);
   const onConnect = useCallback(
     (connection: Connection) => {
-      const result = store.getState().connect(connection.source, connection.target);
+      const kind = altOnDrop.current ? 'feedback' : connectKind;
+      const result = store
+        .getState()
+        .connect(connection.source, connection.target, kind === 'handoff' ? {} : { kind });
       if (!result.ok) store.getState().setNotice({ kind: 'info', text: result.reason });
     },
-    [store],
+    [store, connectKind],
   );
 
   const isValidConnection = useCallback(
@@ -174,12 +188,15 @@ export function Canvas() {
 
   return (
     <div
+      ref={canvasRef}
       className="relative h-full w-full"
       aria-label="Diagram canvas"
       role="region"
       onDragOver={onDragOver}
       onDrop={onDrop}
       onPointerDownCapture={pointer.onPointerDownCapture}
+      // Before React Flow's own pointer-up handler ends the connection and calls onConnect.
+      onPointerUpCapture={(event) => (altOnDrop.current = event.altKey)}
     >
       <EdgeMarkers />
       <ReactFlow<GtmFlowNode, GtmFlowEdge>
@@ -199,6 +216,11 @@ export function Canvas() {
         onSelectionEnd={pointer.onSelectionEnd}
         onPaneClick={pointer.onPaneClick}
         connectionMode={ConnectionMode.Loose}
+        // A connector dropped anywhere on a card's body snaps to its nearest handle: no point
+        // of a 220 × 112 card is further than 56 px from the middle of a side.
+        connectionRadius={CONNECTION_RADIUS}
+        // Double-click edits a label or a card; it never zooms.
+        zoomOnDoubleClick={false}
         snapToGrid
         snapGrid={SNAP}
         fitView
@@ -213,6 +235,7 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
       >
         <Bands />
+        <ReviewLayer />
         {window && (
           <OverviewLayer
             window={window}
@@ -238,6 +261,9 @@ export function Canvas() {
             </p>
           </Panel>
         )}
+        <Panel position="top-right">
+          <ConnectKindPicker value={connectKind} onChange={setConnectKind} />
+        </Panel>
         <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
       </ReactFlow>
     </div>

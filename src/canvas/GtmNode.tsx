@@ -17,7 +17,8 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const { node } = data;
   const layer = layerOf(node.kind);
   const theme = LAYER_THEME[layer];
-  const facts = nodeFacts(node);
+  const currency = useEditor((s) => s.diagram.meta.currency);
+  const facts = nodeFacts(node, currency);
   const highlighted = useEditor((s) => isNodeHighlighted(s, node.id));
   return (
     <div
@@ -41,17 +42,21 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
         <div className="h-1 w-full shrink-0 rounded-t-lg" style={{ background: theme.accent }} />
         <div className="flex min-h-0 flex-1 flex-col gap-1 overflow-hidden px-3 py-2">
           <div
-            className="flex items-center gap-1.5 text-[11px] font-medium uppercase tracking-wide"
+            className="gtm-detail flex items-center gap-1.5 text-[11px] font-medium uppercase tracking-wide"
             style={{ color: theme.text }}
           >
             <LayerIcon layer={layer} />
             <span>{KIND_LABEL[node.kind]}</span>
           </div>
-          <div className="truncate text-sm font-semibold text-zinc-900" title={node.title}>
+          <div
+            className="gtm-title truncate text-sm font-semibold text-zinc-900"
+            title={node.title}
+            data-part="title"
+          >
             {node.title || <span className="italic text-zinc-400">Untitled</span>}
           </div>
           {facts.map((fact) => (
-            <div key={fact} className="truncate text-xs text-zinc-600" title={fact}>
+            <div key={fact} className="gtm-detail truncate text-xs text-zinc-600" title={fact}>
               {fact}
             </div>
           ))}

@@ -16,7 +16,7 @@ function NodeForecastView({ nodeId }: { nodeId: string }) {
   if (text === null) return null;
   return (
     <div
-      className={`absolute inset-x-3 bottom-[3px] truncate text-[11px] leading-[13px] ${
+      className={`gtm-detail absolute inset-x-3 bottom-[3px] truncate text-[11px] leading-[13px] ${
         reason ? 'font-medium text-amber-800' : 'text-zinc-500'
       }`}
       title={reason ?? `Forecast: ${text}`}

@@ -45,6 +45,7 @@ function CompactNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
       <NodeBadges nodeId={node.id} />
       <div
         className="line-clamp-2 px-3 pt-2 text-2xl leading-tight font-semibold"
+        data-part="title"
         style={{ color: theme.text }}
       >
         {node.title || 'Untitled'}

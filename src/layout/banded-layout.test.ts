@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_HEIGHT, NODE_WIDTH, bandTop } from '../model/bands';
+import { BAND_HEIGHT, NODE_GAP_X, NODE_HEIGHT, NODE_WIDTH, bandTop } from '../model/bands';
 import { createDiagram, createEdge, createNode } from '../model/factories';
-import { layerOf } from '../model/layers';
+import { LAYER_IDS, layerOf } from '../model/layers';
+import { findTemplate } from '../model/templates';
 import type { Diagram } from '../model/schema';
-import { bandedLayout } from './banded-layout';
+import { bandedLayout, packColumns } from './banded-layout';
 
 function pipeline(): Diagram {
   const d = createDiagram();
@@ -64,5 +65,75 @@ describe('bandedLayout', () => {
     expect(after.nodes.map(({ position: _p, ...rest }) => rest)).toEqual(
       before.nodes.map(({ position: _p, ...rest }) => rest),
     );
+  });
+});
+
+const TEMPLATE_IDS = ['seed-starter', 'mid-market-sales-led', 'product-led', 'sales-system-map'];
+
+function width(diagram: Diagram): number {
+  const xs = diagram.nodes.map((n) => n.position.x);
+  return Math.max(...xs) + NODE_WIDTH - Math.min(...xs);
+}
+
+describe('bandedLayout on the templates', () => {
+  for (const id of TEMPLATE_IDS) {
+    const template = findTemplate(id)!.create();
+    const result = bandedLayout(template);
+
+    it(`${id}: no two cards overlap`, () => {
+      for (const a of result.nodes) {
+        for (const b of result.nodes) {
+          if (a === b) continue;
+          const apart =
+            Math.abs(a.position.x - b.position.x) >= NODE_WIDTH + NODE_GAP_X ||
+            Math.abs(a.position.y - b.position.y) >= NODE_HEIGHT;
+          expect(apart, `${a.title} and ${b.title}`).toBe(true);
+        }
+      }
+    });
+
+    it(`${id}: as wide as its fullest band, and no wider than the template as drawn`, () => {
+      const fullest = Math.max(
+        ...LAYER_IDS.map((l) => result.nodes.filter((n) => layerOf(n.kind) === l).length),
+      );
+      expect(width(result)).toBe(fullest * (NODE_WIDTH + NODE_GAP_X) - NODE_GAP_X);
+      expect(width(result)).toBeLessThanOrEqual(width(template));
+    });
+
+    it(`${id}: the stages read left to right along the pipeline`, () => {
+      const stages = result.nodes.filter((n) => n.kind === 'stage');
+      for (const edge of result.edges) {
+        const source = stages.find((s) => s.id === edge.source);
+        const target = stages.find((s) => s.id === edge.target);
+        if (!source || !target || edge.kind === 'feedback') continue;
+        expect(source.position.x, `${source.title} → ${target.title}`).toBeLessThan(
+          target.position.x,
+        );
+      }
+    });
+  }
+
+  it('puts a card near what it connects to', () => {
+    const template = findTemplate('mid-market-sales-led')!.create();
+    const result = bandedLayout(template);
+    const column = (id: string) =>
+      Math.round((result.nodes.find((n) => n.id === id)!.position.x - 40) / 280);
+    // Every channel sits within two columns of the average of its neighbours.
+    for (const channel of result.nodes.filter((n) => n.kind === 'channel')) {
+      const near = result.edges
+        .filter((e) => e.source === channel.id || e.target === channel.id)
+        .map((e) => (e.source === channel.id ? e.target : e.source));
+      if (near.length === 0) continue;
+      const mean = near.map(column).reduce((a, b) => a + b, 0) / near.length;
+      expect(Math.abs(column(channel.id) - mean), channel.title).toBeLessThanOrEqual(2);
+    }
+  });
+});
+
+describe('packColumns', () => {
+  it('keeps order, distinct columns inside the range, as near as it can', () => {
+    expect(packColumns([0, 0, 0], 3)).toEqual([0, 1, 2]);
+    expect(packColumns([5, 5], 3)).toEqual([1, 2]);
+    expect(packColumns([0.4, 2.6], 5)).toEqual([0, 3]);
   });
 });

@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { CommandContext } from '../../commands/registry';
 import { useEditorApi } from './editor-context';
+import { FIT_VIEW_ANIMATED } from '../../canvas/fit-view';
 
 /** The context commands run in; the view part needs React Flow, so it is built here. */
 export function useCommandContext(): CommandContext {
@@ -12,15 +13,12 @@ export function useCommandContext(): CommandContext {
       store,
       session,
       view: {
-        fitView: () =>
-          void flow.fitView({ padding: 0.15, duration: 200, includeHiddenNodes: true }),
+        fitView: () => void flow.fitView(FIT_VIEW_ANIMATED),
         autoLayout: () => {
           // dagre is only needed here, so it loads on first use and stays out of the start-up bundle.
           void import('../../layout/banded-layout').then(({ bandedLayout }) => {
             store.getState().applyTransform(bandedLayout);
-            requestAnimationFrame(
-              () => void flow.fitView({ padding: 0.15, duration: 200, includeHiddenNodes: true }),
-            );
+            requestAnimationFrame(() => void flow.fitView(FIT_VIEW_ANIMATED));
           });
         },
       },

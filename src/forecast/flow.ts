@@ -2,7 +2,17 @@ import { indexGraph, type GraphIndex } from '../model/graph';
 import type { RateKey } from '../model/metrics';
 import type { Diagram, DiagramNode } from '../model/schema';
 import { createEntryFinder } from './channel-entries';
-import { add, divide, known, multiply, sum, unknown, ZERO, type Estimate } from './estimate';
+import {
+  add,
+  divide,
+  isKnown,
+  known,
+  multiply,
+  sum,
+  unknown,
+  ZERO,
+  type Estimate,
+} from './estimate';
 import { MESSAGES } from './messages';
 import { channelConversion } from './node-metrics';
 import { PER_MONTH } from './period';
@@ -105,11 +115,21 @@ export function computeFlow(diagram: Diagram): Flow {
       inflow[n.index] = add(inflow[n.index]!, multiply(outflow[i], known(n.share)));
     }
   }
-  // Loops feed closes that Kahn's order never reached, so their won deals are unknown too.
+  // Loops feed closes that Kahn's order never reached, so their won deals are unknown too. A
+  // loop with no close after it is a pipeline with no way out: it would "win" exactly nothing,
+  // but a known $0 would hide a drawing mistake, so it is unknown with its reason.
+  let loopHasClose = false;
   for (let k = pipeline.ordered; k < order.length; k++) {
     const stage = pipe[order[k] as number]!;
-    if (stage.isClose) won = add(won, unknown(stage.loop ?? ''));
+    if (stage.isClose) {
+      loopHasClose = true;
+      won = add(won, unknown(stage.loop ?? ''));
+    }
   }
+  const firstLoop =
+    pipeline.ordered < order.length ? pipe[order[pipeline.ordered] as number] : undefined;
+  if (firstLoop && !loopHasClose && isKnown(won))
+    won = unknown(MESSAGES.noWayOut(firstLoop.loop ?? ''));
 
   const stages = pipe.map((_, i): StageFlow => ({
     inflow: inflow[i]!,

@@ -16,8 +16,12 @@ function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberF
   return found;
 }
 
+/** Below this a rate shows as "<0.0001%": two significant digits of 1e-300 are 300 zeros. */
+const SMALLEST_PERCENT = 1e-6;
+
 /** 0.034 → "3.4%"; rates under 1% keep two significant digits (0.0045 → "0.45%"). */
 export function formatPercent(rate: number): string {
+  if (rate !== 0 && Math.abs(rate) < SMALLEST_PERCENT) return rate < 0 ? '>-0.0001%' : '<0.0001%';
   const small = rate !== 0 && Math.abs(rate) < 0.01;
   return small
     ? formatter('pct-small', { style: 'percent', maximumSignificantDigits: 2 }).format(rate)

@@ -13,6 +13,8 @@ export const MESSAGES = {
     if (cycle.length > LOOP_NAMES_SHOWN) shown.push('…');
     return `The pipeline loops back on itself (${[...shown, `"${cycle[0] ?? ''}"`].join(' → ')}).`;
   },
+  noWayOut: (loop: string) =>
+    `${loop.replace(/\.$/, '')} and no stage after it ends the pipeline, so no deal can be won: give the last stage no next stage to forecast won deals and new ARR.`,
   channelNoVolume: (channel: string) => `Channel "${channel}" has no volume.`,
   channelNoPeriod: (channel: string) =>
     `Channel "${channel}" has no period (week, month or quarter).`,

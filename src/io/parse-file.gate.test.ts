@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION } from '../model/version';
 import { RULES } from '../rules/registry';
-import { parseDiagramFile, type ParseResult } from './parse-file';
+import { parseDiagramFile, parseDiagramValue, type ParseResult } from './parse-file';
 
 function file(extra: Record<string, unknown> = {}) {
   return {
@@ -130,5 +130,29 @@ describe('the parse gate accepts', () => {
       JSON.stringify(file({ rules: { 'stage-count': 'off', 'metric-drift': { level: 'error' } } })),
     );
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('the schema minimum for a sales cycle', () => {
+  it.each([0, 0.5, 5e-324])('refuses a cycle of %s days', (value) => {
+    const result = parseDiagramValue({
+      format: 'gtm-blueprint',
+      version: 2,
+      name: 'x',
+      nodes: [
+        {
+          id: 'm',
+          kind: 'motion',
+          title: 'M',
+          position: { x: 0, y: 0 },
+          data: { metrics: [{ key: 'sales-cycle-days', value }] },
+        },
+      ],
+      edges: [],
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems[0]?.message).toBe('"value" is a sales cycle in days: from 1 to 3650.');
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { migrate } from '../model/migrations';
 import { NODE_KINDS } from '../model/layers';
 import { METRIC_KEYS } from '../model/metrics';
-import { diagramSchema, type Diagram } from '../model/schema';
+import { LIMITS, diagramSchema, type Diagram } from '../model/schema';
 import { CURRENT_VERSION, FORMAT, MAX_FILE_BYTES } from '../model/version';
 import { RULES, ruleById } from '../rules/registry';
 import { findDuplicateKey } from './duplicate-keys';
@@ -279,7 +279,18 @@ function checkStageMap(diagram: Diagram): Problem[] {
 }
 
 function toProblem(issue: z.core.$ZodIssue, file: unknown): Problem {
-  return { path: formatPath(issue.path), message: describeIssue(issue, valueAt(file, issue.path)) };
+  const message = isCyclePath(issue, file)
+    ? `${quote(String(issue.path[issue.path.length - 1]))} is a sales cycle in days: from 1 to ${LIMITS.days}.`
+    : describeIssue(issue, valueAt(file, issue.path));
+  return { path: formatPath(issue.path), message };
+}
+
+/** A metric's value out of bounds is a rate problem, unless the metric is the sales cycle. */
+function isCyclePath(issue: z.core.$ZodIssue, file: unknown): boolean {
+  if ((issue.code !== 'too_small' && issue.code !== 'too_big') || !isRatePath(issue.path))
+    return false;
+  const metric = valueAt(file, issue.path.slice(0, -1)) as { key?: unknown } | undefined;
+  return metric?.key === 'sales-cycle-days';
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

@@ -60,9 +60,10 @@ const rateMetric = z.strictObject({
     ),
   source: z.optional(text),
 });
+// A cycle under a day is a typo, and a near-zero one would send sales velocity to infinity.
 const daysMetric = z.strictObject({
   key: z.literal('sales-cycle-days'),
-  value: z.number().check(z.gte(0), z.lte(LIMITS.days)),
+  value: z.number().check(z.gte(1), z.lte(LIMITS.days)),
   source: z.optional(text),
 });
 export const metricSchema = z.discriminatedUnion('key', [rateMetric, daysMetric]);
@@ -237,6 +238,8 @@ export const benchmarkSchema = z.strictObject({
 export const metaSchema = z.strictObject({
   companyStage: z.optional(z.enum(COMPANY_STAGES)),
   lastReviewed: z.optional(z.iso.date({ error: 'must be a date written YYYY-MM-DD' })),
+  /** When the diagram was started: the editor's drafting view holds "never reviewed" for a week. */
+  created: z.optional(z.iso.date({ error: 'must be a date written YYYY-MM-DD' })),
   currency: z.optional(
     z
       .string()

@@ -5,6 +5,7 @@ import { createDerivedSlice, type DerivedSlice } from './derived/derived-slice';
 import type { DocumentBackend } from './document/document-backend';
 import { createDocumentSlice, type DocumentSlice } from './document/document-slice';
 import { createLocalDocument } from './document/local-document';
+import { createDealsSlice, type DealsSlice } from './actuals/deals-slice';
 import { createReviewSlice, type ReviewSlice } from './review/review-slice';
 import { createViewSlice, keepExisting, type ViewSlice } from './view-slice';
 
@@ -33,7 +34,12 @@ export interface StatusSlice {
  * (selection, dialogs, panels), what is derived from the document (audit, forecast) and the
  * save status. Each slice is written against the whole state, as in the zustand slices guide.
  */
-export type EditorState = DocumentSlice & ViewSlice & DerivedSlice & StatusSlice & ReviewSlice;
+export type EditorState = DocumentSlice &
+  ViewSlice &
+  DerivedSlice &
+  StatusSlice &
+  ReviewSlice &
+  DealsSlice;
 
 export type SliceCreator<Slice> = (
   set: StoreApi<EditorState>['setState'],
@@ -69,6 +75,7 @@ export function createEditorStore(
     ...createDerivedSlice(set, get),
     ...createStatusSlice(set, get),
     ...createReviewSlice(set, get),
+    ...createDealsSlice(set, get),
   }));
   backend.subscribe(() => {
     const state = store.getState();

@@ -1,4 +1,5 @@
 import type { Diagram } from '../../model/schema';
+import type { ActualsInput } from '../../rules/actuals-input';
 import { runAudit, type AuditResult, type ReviewBaseline } from '../../rules/engine';
 
 /**
@@ -25,27 +26,31 @@ export function sameButPositions(a: Diagram, b: Diagram): boolean {
 /**
  * The audit of each diagram version, computed once per version however many components ask.
  * One per editor: the last result it remembers belongs to that editor's diagram. `baseline`
- * gives the last reviewed version (metric-drift compares against it); a new baseline is a new
- * audit of the same diagram.
+ * gives the last reviewed version (metric-drift compares against it), `actuals` the figures of
+ * an imported deals export (plan vs actual); a new baseline or new figures are a new audit of
+ * the same diagram.
  */
 export function createAuditCache(
   baseline: () => ReviewBaseline | undefined = () => undefined,
+  actuals: () => ActualsInput | undefined = () => undefined,
 ): (diagram: Diagram) => AuditResult {
-  const cache = new WeakMap<
-    Diagram,
-    { result: AuditResult; baseline: ReviewBaseline | undefined }
-  >();
-  let last: { diagram: Diagram; result: AuditResult; baseline: ReviewBaseline | undefined } | null =
-    null;
+  type Inputs = { baseline: ReviewBaseline | undefined; actuals: ActualsInput | undefined };
+  const cache = new WeakMap<Diagram, { result: AuditResult } & Inputs>();
+  let last: ({ diagram: Diagram; result: AuditResult } & Inputs) | null = null;
   return (diagram) => {
     const reviewed = baseline();
+    const figures = actuals();
+    const same = (entry: Inputs) => entry.baseline === reviewed && entry.actuals === figures;
     let entry = cache.get(diagram);
-    if (!entry || entry.baseline !== reviewed) {
+    if (!entry || !same(entry)) {
       const result =
-        last && last.baseline === reviewed && sameButPositions(last.diagram, diagram)
+        last && same(last) && sameButPositions(last.diagram, diagram)
           ? last.result
-          : runAudit(diagram, reviewed ? { baseline: reviewed } : {});
-      entry = { result, baseline: reviewed };
+          : runAudit(diagram, {
+              ...(reviewed ? { baseline: reviewed } : {}),
+              ...(figures ? { actuals: figures } : {}),
+            });
+      entry = { result, baseline: reviewed, actuals: figures };
       cache.set(diagram, entry);
     }
     last = { diagram, ...entry };

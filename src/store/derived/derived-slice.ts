@@ -23,7 +23,14 @@ export const createDerivedSlice: SliceCreator<DerivedSlice> = (_set, get) => {
   return {
     derived: {
       // The last reviewed version (review slice), for metric-drift; read on each audit.
-      auditOf: createAuditCache(() => get().reviewBaseline),
+      // …and the figures of imported deals, for actual-off-plan and stuck-deals.
+      auditOf: createAuditCache(
+        () => get().reviewBaseline,
+        () => {
+          const deals = get().deals;
+          return deals.status === 'ready' ? deals.report : undefined;
+        },
+      ),
       forecastBasis: forecast.basisOf,
       forecastOf: forecast.forecastOf,
     },

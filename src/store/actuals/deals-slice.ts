@@ -1,0 +1,193 @@
+import type { ActualsReport } from '../../actuals/compute-actuals';
+import type { CsvProblem } from '../../actuals/csv-reader';
+import type { DayOrder } from '../../actuals/dates';
+import type { DealsReply, DealsSummary } from '../../actuals/deals-worker-session';
+import type { ColumnMapping } from '../../actuals/presets';
+import type { StageMap } from '../../actuals/stage-mapping';
+import type { Diagram } from '../../model/schema';
+import type { SliceCreator } from '../editor-store';
+import { createDealsWorker, type DealsWorker } from './deals-worker-client';
+
+/**
+ * Where a deals import stands. The deals themselves stay in the worker (in memory, never
+ * uploaded, gone with the tab); the page holds only what they add up to.
+ */
+export type DealsImport =
+  | { readonly status: 'idle' }
+  | { readonly status: 'reading'; readonly fileName: string }
+  | {
+      /** No preset fits: the user says which column is which. */
+      readonly status: 'needs-columns';
+      readonly fileName: string;
+      readonly file: Blob;
+      readonly header: readonly string[];
+      readonly problem: CsvProblem;
+    }
+  | { readonly status: 'refused'; readonly fileName: string; readonly problem: CsvProblem }
+  | {
+      readonly status: 'ready';
+      readonly fileName: string;
+      readonly summary: DealsSummary;
+      readonly report: ActualsReport;
+      /** The mapping the figures use (saved in the diagram once applied). */
+      readonly stageMap: StageMap;
+      readonly unmatched: readonly string[];
+    };
+
+export type DealsDialog = 'columns' | 'stages' | 'refused' | null;
+export type ForecastBasis = 'plan' | 'actual' | 'both';
+
+export interface DealsSlice {
+  deals: DealsImport;
+  dealsDialog: DealsDialog;
+  forecastBasis: ForecastBasis;
+  /** The stuck deal whose stage checklist the Deals panel shows (its row in the file). */
+  focusedDeal: number | null;
+
+  /** Reads a deals export in the worker; the diagram is not touched, whatever the file holds. */
+  importDeals(file: Blob, fileName?: string): Promise<void>;
+  /** Reads the same file again with the user's column mapping. */
+  mapDealColumns(mapping: ColumnMapping, dayOrder?: DayOrder): Promise<void>;
+  /** Saves the stage mapping with the diagram (one undo step) and recomputes the figures. */
+  applyStageMap(stageMap: StageMap): Promise<void>;
+  /** Recomputes the figures for the diagram as it is now (a stage added, a rate changed). */
+  refreshDeals(): Promise<void>;
+  forgetDeals(): void;
+  openDealsDialog(dialog: DealsDialog): void;
+  setForecastBasis(basis: ForecastBasis): void;
+  focusDeal(row: number | null): void;
+}
+
+function today(): number {
+  return Math.floor(Date.now() / 86_400_000);
+}
+
+function todayText(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export const createDealsSlice: SliceCreator<DealsSlice> = (set, get) => {
+  let worker: DealsWorker | undefined;
+  const request: DealsWorker['request'] = (message) =>
+    (worker ??= createDealsWorker()).request(message);
+
+  const settle = (reply: DealsReply | null, fileName: string, file: Blob) => {
+    if (!reply) return;
+    if (reply.kind === 'figures') {
+      set({
+        deals: {
+          status: 'ready',
+          fileName,
+          summary: reply.summary,
+          report: reply.report,
+          stageMap: reply.stageMap,
+          unmatched: reply.unmatched,
+        },
+        dealsDialog: 'stages',
+      });
+    } else if (reply.header) {
+      set({
+        deals: {
+          status: 'needs-columns',
+          fileName,
+          file,
+          header: reply.header,
+          problem: reply.problem,
+        },
+        dealsDialog: 'columns',
+      });
+    } else {
+      set({
+        deals: { status: 'refused', fileName, problem: reply.problem },
+        dealsDialog: 'refused',
+      });
+    }
+  };
+
+  const read = async (
+    file: Blob,
+    fileName: string,
+    mapping?: ColumnMapping,
+    dayOrder?: DayOrder,
+  ) => {
+    set({ deals: { status: 'reading', fileName }, dealsDialog: null, focusedDeal: null });
+    const diagram: Diagram = get().diagram;
+    const reply = await request({
+      kind: 'read',
+      file,
+      diagram,
+      asOf: today(),
+      ...(mapping ? { mapping } : {}),
+      ...(dayOrder ? { dayOrder } : {}),
+    });
+    settle(reply, fileName, file);
+  };
+
+  return {
+    deals: { status: 'idle' },
+    dealsDialog: null,
+    forecastBasis: 'plan',
+    focusedDeal: null,
+
+    importDeals(file, fileName = (file as File).name ?? 'deals.csv') {
+      return read(file, fileName);
+    },
+    async mapDealColumns(mapping, dayOrder) {
+      const current = get().deals;
+      if (current.status !== 'needs-columns') return;
+      await read(current.file, current.fileName, mapping, dayOrder);
+    },
+    async applyStageMap(stageMap) {
+      const current = get().deals;
+      if (current.status !== 'ready') return;
+      const source = current.report.source;
+      get().applyTransform(
+        (diagram) => ({
+          ...diagram,
+          actuals: { stageMap: { ...stageMap }, source, importedAt: todayText() },
+        }),
+        'map-crm-stages',
+      );
+      set({ dealsDialog: null });
+      await refresh(stageMap);
+    },
+    refreshDeals: () => refresh(),
+    forgetDeals() {
+      if (get().deals.status !== 'idle') void request({ kind: 'forget' });
+      set({
+        deals: { status: 'idle' },
+        dealsDialog: null,
+        focusedDeal: null,
+        forecastBasis: 'plan',
+      });
+    },
+    openDealsDialog(dealsDialog) {
+      set({ dealsDialog });
+    },
+    setForecastBasis(forecastBasis) {
+      set({ forecastBasis });
+    },
+    focusDeal(focusedDeal) {
+      set({ focusedDeal });
+    },
+  };
+
+  async function refresh(stageMap?: StageMap): Promise<void> {
+    const current = get().deals;
+    if (current.status !== 'ready') return;
+    const diagram = get().diagram;
+    const map = stageMap ?? diagram.actuals?.stageMap ?? current.stageMap;
+    const reply = await request({ kind: 'figures', diagram, asOf: today(), stageMap: map });
+    const now = get().deals;
+    if (!reply || reply.kind !== 'figures' || now.status !== 'ready') return;
+    set({
+      deals: {
+        ...now,
+        report: reply.report,
+        stageMap: reply.stageMap,
+        unmatched: reply.unmatched,
+        summary: reply.summary,
+      },
+    });
+  }
+};

@@ -1,5 +1,6 @@
 import { KIND_LABEL, type NodeKind } from './layers';
-import type { Diagram, DiagramEdge, DiagramNode, EdgeKind } from './schema';
+import { isRateKey, type MetricKey } from './metrics';
+import type { Diagram, DiagramEdge, DiagramNode, EdgeKind, Metric } from './schema';
 import { CURRENT_VERSION, FORMAT } from './version';
 
 let counter = 0;
@@ -32,4 +33,10 @@ export function createEdge(
   if (options.label !== undefined) edge.label = options.label;
   if (options.kind !== undefined) edge.kind = options.kind;
   return edge;
+}
+
+/** A metric of `key`: a rate (a fraction) or the sales cycle (days), with its source if any. */
+export function createMetric(key: MetricKey, value: number, source?: string): Metric {
+  const metric: Metric = isRateKey(key) ? { key, value } : { key, value };
+  return source === undefined || source === '' ? metric : { ...metric, source };
 }

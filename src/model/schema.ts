@@ -127,6 +127,8 @@ const position = z.strictObject({
 });
 
 const title = z.string().check(z.maxLength(LIMITS.title));
+/** A card's title, for forms that check one field at a time. */
+export const titleSchema = title;
 
 // Spelled out per kind (not built by a generic helper) so that TypeScript narrows `data` by `kind`;
 // keys in file order: id, kind, title, position, data.

@@ -61,7 +61,10 @@ describe('bulk edits', () => {
   it('setting the owner of several stages at once is one undo step', () => {
     const store = createEditorStore(createDiagram());
     const ids = [store.getState().addNode('stage'), store.getState().addNode('stage')];
-    store.getState().updateNodeData(ids, { owner: 'SDR team' });
+    store.getState().updateNodeData(
+      ids.map((id) => ({ id, kind: 'stage' as const })),
+      { owner: 'SDR team' },
+    );
     expect(store.getState().diagram.nodes.map((n) => n.data)).toEqual([
       { owner: 'SDR team' },
       { owner: 'SDR team' },

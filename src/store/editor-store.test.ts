@@ -114,7 +114,9 @@ describe('editor store intents', () => {
   it('updates data without writing undefined fields', () => {
     const store = setup();
     const a = store.getState().addNode('stage');
-    store.getState().updateNodeData(a, { owner: 'SDR team', nextAction: undefined });
+    store
+      .getState()
+      .updateNodeData({ id: a, kind: 'stage' }, { owner: 'SDR team', nextAction: undefined });
     expect(store.getState().diagram.nodes[0]!.data).toEqual({ owner: 'SDR team' });
   });
 });

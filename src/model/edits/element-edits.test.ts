@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { NODE_HEIGHT, NODE_WIDTH } from '../bands';
 import { createDiagram, createNode } from '../factories';
 import type { Diagram } from '../schema';
-import { addEdge, addNode, deleteElements, updateEdges, updateNodeData } from './element-edits';
+import {
+  addEdge,
+  addNode,
+  deleteElements,
+  setNodeField,
+  updateEdges,
+  updateNodeData,
+} from './element-edits';
 import { freeSlotFor } from './placement';
 
 const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) =>
@@ -46,5 +53,17 @@ describe('edits', () => {
     const edited = updateNodeData(diagram, ids[2]!, { owner: 'AE team' });
     expect(edited.nodes[0]).toBe(diagram.nodes[0]);
     expect(edited.edges).toBe(diagram.edges);
+  });
+});
+
+describe('setting a field by name', () => {
+  it('writes what the schema of the kind accepts and refuses the rest, unchanged', () => {
+    const { diagram, node } = addNode(createDiagram(), 'stage');
+    const owned = setNodeField(diagram, node.id, 'owner', 'SDR team');
+    expect(owned.nodes[0]?.data).toEqual({ owner: 'SDR team' });
+    expect(setNodeField(owned, node.id, 'maxDays', -3)).toBe(owned);
+    expect(setNodeField(owned, node.id, 'vendor', 'HubSpot')).toBe(owned);
+    expect(setNodeField(owned, node.id, 'owner', 'x'.repeat(5000))).toBe(owned);
+    expect(setNodeField(owned, node.id, 'owner', undefined).nodes[0]?.data).toEqual({});
   });
 });

@@ -1,3 +1,4 @@
+import type { ZodMiniType } from 'zod/mini';
 import { createEdge, createId, createNode } from '../factories';
 import { hasEdgeBetween } from '../graph';
 import type { NodeKind } from '../layers';
@@ -8,7 +9,9 @@ import type {
   DiagramMeta,
   DiagramNode,
   EdgeKind,
+  NodeData,
 } from '../schema';
+import { nodeDataSchemas } from '../schema';
 import { dropOrphanThreads } from './comment-edits';
 import { clampToBand, freeSlotFor } from './placement';
 
@@ -17,6 +20,21 @@ import { clampToBand, freeSlotFor } from './placement';
  * shares every untouched node and edge with the old one (so undo history stays cheap and the
  * audit cache can tell a move from an edit), or the same diagram when there is nothing to do.
  */
+
+/** Which node an edit is for; the kind types the patch. */
+export interface NodeRef<K extends NodeKind> {
+  readonly id: string;
+  readonly kind: K;
+}
+
+/**
+ * A patch of one kind's data, typed by the schema: a field of another kind is a type error,
+ * and an undefined value removes the field. For several kinds at once only their shared fields
+ * (notes, metrics) type-check.
+ */
+export type NodeDataPatch<K extends NodeKind> = {
+  [P in keyof NodeData<K>]?: NodeData<K>[P] | undefined;
+};
 
 /** Drops keys whose value is undefined, so optional fields stay absent (exactOptionalPropertyTypes). */
 function withoutUndefined<T extends object>(value: T): T {
@@ -116,6 +134,24 @@ export function updateNodeData(
   return mapNodes(diagram, (node) => {
     if (!selected.has(node.id)) return node;
     const data = withoutUndefined({ ...(node.data ?? {}), ...patch }) as AnyNodeData;
+    return { ...node, data } as DiagramNode;
+  });
+}
+
+/**
+ * Sets one field of a node's data by its name, as a form built from field specs does. The
+ * kind's schema checks the value: a field the kind does not have, or a value it refuses,
+ * leaves the diagram unchanged (the form shows the schema's message instead). Undefined
+ * removes the field.
+ */
+export function setNodeField(diagram: Diagram, id: string, key: string, value: unknown): Diagram {
+  return mapNodes(diagram, (node) => {
+    if (node.id !== id) return node;
+    const shape: Readonly<Record<string, ZodMiniType | undefined>> =
+      nodeDataSchemas[node.kind].shape;
+    const schema = shape[key];
+    if (!schema || (value !== undefined && !schema.safeParse(value).success)) return node;
+    const data = withoutUndefined({ ...(node.data ?? {}), [key]: value });
     return { ...node, data } as DiagramNode;
   });
 }

@@ -1,7 +1,7 @@
 import type { NodeKind } from '../../model/layers';
-import type { AnyNodeData, Diagram, DiagramEdge, DiagramMeta, EdgeKind } from '../../model/schema';
+import type { Diagram, DiagramEdge, DiagramMeta, EdgeKind } from '../../model/schema';
 import * as edits from '../../model/edits/element-edits';
-import type { EdgePatch, Fragment } from '../../model/edits/element-edits';
+import type { EdgePatch, Fragment, NodeDataPatch, NodeRef } from '../../model/edits/element-edits';
 import type { SliceCreator } from '../editor-store';
 import { EMPTY_SELECTION } from '../view-slice';
 import type { DiagramTransform, DocumentBackend } from './document-backend';
@@ -43,8 +43,16 @@ export interface DocumentSlice {
     options?: { label?: string; kind?: EdgeKind },
   ): ConnectResult;
   updateNode(id: string, patch: { title?: string }): void;
-  /** One patch for one node or several (a multi-selection): one edit and one undo step. */
-  updateNodeData(ids: string | readonly string[], patch: Partial<AnyNodeData>): void;
+  /**
+   * One patch for one node or several (a multi-selection): one edit and one undo step. The
+   * nodes' kind types the patch; a node whose kind differs from its ref is left alone.
+   */
+  updateNodeData<K extends NodeKind>(
+    nodes: NodeRef<K> | readonly NodeRef<K>[],
+    patch: NodeDataPatch<K>,
+  ): void;
+  /** Sets one data field by name (a generated form); the kind's schema must accept the value. */
+  setNodeField(node: NodeRef<NodeKind>, key: string, value: unknown): void;
   updateEdge(id: string, patch: EdgePatch): void;
   /** One patch for several edges: one edit and one undo step. */
   updateEdges(ids: readonly string[], patch: EdgePatch): void;
@@ -110,8 +118,16 @@ export function createDocumentSlice(
       updateNode(id, patch) {
         apply('update-node', (d) => edits.updateNode(d, id, patch));
       },
-      updateNodeData(ids, patch) {
-        apply('update-node', (d) => edits.updateNodeData(d, ids, patch));
+      updateNodeData(nodes, patch) {
+        const refs: readonly NodeRef<NodeKind>[] = 'id' in nodes ? [nodes] : nodes;
+        const kinds = new Map(refs.map((ref) => [ref.id, ref.kind]));
+        apply('update-node', (d) => {
+          const ids = d.nodes.filter((n) => kinds.get(n.id) === n.kind).map((n) => n.id);
+          return edits.updateNodeData(d, ids, patch);
+        });
+      },
+      setNodeField(node, key, value) {
+        apply('update-node', (d) => edits.setNodeField(d, node.id, key, value));
       },
       updateEdge(id, patch) {
         apply('update-edge', (d) => edits.updateEdges(d, [id], patch));

@@ -1,7 +1,6 @@
 import { DEFAULT_BENCHMARKS, type Benchmark, type BenchmarkTable } from '../../model/benchmarks';
 import { isRateKey, type MetricKey } from '../../model/metrics';
-
-const MAX_DAYS = 3650;
+import { LIMITS } from '../../model/schema';
 
 /** Rates are typed as percentages and stored as fractions, as everywhere in the editor. */
 export const toShown = (key: MetricKey, value: number) =>
@@ -10,11 +9,13 @@ export const toStored = (key: MetricKey, shown: number) => (isRateKey(key) ? sho
 
 /** Why a benchmark cannot take this value, or null when it can. */
 export function benchmarkProblem(key: MetricKey, next: Benchmark): string | null {
-  const limit = isRateKey(key) ? 1 : MAX_DAYS;
+  const limit = isRateKey(key) ? 1 : LIMITS.days;
   const values = [next.min, next.max, next.redFlag];
   if (values.some((v) => !Number.isFinite(v))) return 'Enter a number.';
   if (values.some((v) => v < 0 || v > limit)) {
-    return isRateKey(key) ? 'A rate is between 0% and 100%.' : 'Days are between 0 and 3650.';
+    return isRateKey(key)
+      ? 'A rate is between 0% and 100%.'
+      : `Days are between 0 and ${LIMITS.days}.`;
   }
   if (next.min > next.max) return 'The minimum cannot be above the maximum.';
   // The red flag lies past the worse end of the range (domain §5: "below 1%", "above 120 days").

@@ -1,11 +1,13 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useEditor } from '../../store/react/editor-context';
 import { KIND_LABEL, layerOf } from '../../model/layers';
-import { COMPANY_STAGES, EDGE_KINDS, type AnyNodeData, type DiagramNode } from '../../model/schema';
+import { isNodeOf } from '../../model/guards';
+import { COMPANY_STAGES, EDGE_KINDS, titleSchema, type DiagramNode } from '../../model/schema';
 import { LAYER_THEME } from '../../ui-kit/layer-theme';
 import { LayerIcon } from '../../ui-kit/LayerIcon';
 import { NodeFields } from './NodeFields';
 import { NumberInput, SelectInput, TextInput } from './fields';
+import { schemaProblem } from './validate-field';
 
 /** The side panel for the selection: one node, one edge, several, or the diagram itself. */
 export function Inspector() {
@@ -55,7 +57,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
       <TextInput
         label="Title"
         value={node.title}
-        validate={(v) => (v.length > 200 ? 'Must be at most 200 characters.' : null)}
+        validate={(v) => schemaProblem(titleSchema, v)}
         onCommit={(title) => updateNode(node.id, { title })}
       />
       <NodeFields node={node} />
@@ -128,7 +130,7 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
         value={edge.kind ?? 'handoff'}
         options={EDGE_KINDS}
         allowEmpty={false}
-        onCommit={(kind) => updateEdge(edge.id, { kind: kind as (typeof EDGE_KINDS)[number] })}
+        onCommit={(kind) => updateEdge(edge.id, { kind: kind ?? 'handoff' })}
       />
       <NumberInput
         label="Share of the flow"
@@ -161,8 +163,10 @@ function MultiInspector({
   const updateNodeData = useEditor((s) => s.updateNodeData);
   const updateEdges = useEditor((s) => s.updateEdges);
   const deleteElements = useEditor((s) => s.deleteElements);
-  const kinds = new Set(nodes.map((n) => n.kind));
-  const sameKind = kinds.size === 1 ? nodes[0]?.kind : undefined;
+  // Stage fields are offered only when every selected node is a stage.
+  const stages = nodes.filter((n) => isNodeOf(n, 'stage'));
+  const allStages = stages.length > 0 && stages.length === nodes.length;
+  const owner = stages[0]?.data?.owner;
   const notes = nodes.every((n) => n.data?.notes === nodes[0]?.data?.notes)
     ? (nodes[0]?.data?.notes ?? '')
     : '';
@@ -172,25 +176,12 @@ function MultiInspector({
         {nodes.length} node{nodes.length === 1 ? '' : 's'} and {edgeIds.length} edge
         {edgeIds.length === 1 ? '' : 's'} selected
       </div>
-      {sameKind === 'stage' && (
+      {allStages && (
         <TextInput
           label="Owner (all selected stages)"
-          value={
-            nodes.every(
-              (n) =>
-                (n.data as (AnyNodeData & { owner?: string }) | undefined)?.owner ===
-                (nodes[0]?.data as { owner?: string } | undefined)?.owner,
-            )
-              ? ((nodes[0]?.data as { owner?: string } | undefined)?.owner ?? '')
-              : ''
-          }
+          value={stages.every((n) => n.data?.owner === owner) ? (owner ?? '') : ''}
           placeholder="Mixed"
-          onCommit={(owner) =>
-            updateNodeData(
-              nodes.map((n) => n.id),
-              { owner: owner || undefined },
-            )
-          }
+          onCommit={(value) => updateNodeData(stages, { owner: value || undefined })}
         />
       )}
       {nodes.length > 0 && (
@@ -199,12 +190,7 @@ function MultiInspector({
           value={notes}
           placeholder="Mixed"
           multiline
-          onCommit={(text) =>
-            updateNodeData(
-              nodes.map((n) => n.id),
-              { notes: text || undefined },
-            )
-          }
+          onCommit={(text) => updateNodeData(nodes, { notes: text || undefined })}
         />
       )}
       {edgeIds.length > 0 && (
@@ -213,7 +199,7 @@ function MultiInspector({
           value={undefined}
           options={EDGE_KINDS}
           onCommit={(kind) => {
-            if (kind) updateEdges(edgeIds, { kind: kind as (typeof EDGE_KINDS)[number] });
+            if (kind) updateEdges(edgeIds, { kind });
           }}
         />
       )}
@@ -249,9 +235,7 @@ function DiagramInspector() {
         label="Company stage"
         value={meta.companyStage}
         options={COMPANY_STAGES}
-        onCommit={(companyStage) =>
-          updateMeta({ companyStage: companyStage as (typeof COMPANY_STAGES)[number] | undefined })
-        }
+        onCommit={(companyStage) => updateMeta({ companyStage })}
       />
       <TextInput
         label="Last reviewed (YYYY-MM-DD)"

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { METRIC_KEYS, METRIC_LABEL, isRateKey, type MetricKey } from '../../model/metrics';
-import type { Metric } from '../../model/schema';
+import { createMetric } from '../../model/factories';
+import { LIMITS, type Metric } from '../../model/schema';
 import { MetricChip } from '../MetricChip';
 import { NumberInput, TextInput } from './fields';
 
@@ -51,10 +52,12 @@ export function MetricsEditor({
                 value={metric.key}
                 className="w-full rounded-md border border-zinc-300 px-2 py-1 text-sm"
                 onChange={(e) => {
-                  const key = e.currentTarget.value as MetricKey;
+                  const chosen = e.currentTarget.value;
+                  const key = METRIC_KEYS.find((k) => k === chosen);
+                  if (!key) return;
                   const value =
                     isRateKey(key) === isRateKey(metric.key) ? metric.value : DEFAULT_VALUE[key];
-                  replace(i, { ...metric, key, value } as Metric);
+                  replace(i, createMetric(key, value, metric.source));
                 }}
               >
                 {METRIC_KEYS.map((key) => (
@@ -81,11 +84,12 @@ export function MetricsEditor({
               if (v === undefined) return 'A metric needs a value.';
               if (isRateKey(metric.key))
                 return v < 0 || v > 100 ? 'A rate is between 0% and 100%.' : null;
-              return v < 0 || v > 3650 ? 'Days must be between 0 and 3650.' : null;
+              return v < 0 || v > LIMITS.days ? `Days must be between 0 and ${LIMITS.days}.` : null;
             }}
             onCommit={(v) => {
               if (v === undefined) return;
-              replace(i, { ...metric, value: isRateKey(metric.key) ? v / 100 : v } as Metric);
+              const value = isRateKey(metric.key) ? v / 100 : v;
+              replace(i, createMetric(metric.key, value, metric.source));
             }}
           />
           <MetricChip metricKey={metric.key} value={metric.value} showRange />
@@ -93,10 +97,7 @@ export function MetricsEditor({
             label="Source"
             placeholder="Where the number comes from"
             value={metric.source ?? ''}
-            onCommit={(source) => {
-              const { source: _old, ...rest } = metric;
-              replace(i, (source ? { ...rest, source } : rest) as Metric);
-            }}
+            onCommit={(source) => replace(i, createMetric(metric.key, metric.value, source))}
           />
         </div>
       ))}

@@ -1,5 +1,5 @@
 import { useEditor } from '../../store/react/editor-context';
-import type { AnyNodeData, DiagramNode, Metric } from '../../model/schema';
+import type { DiagramNode } from '../../model/schema';
 import { FIELD_SPECS } from './field-specs';
 import { ListInput, NumberInput, SelectInput, TextInput } from './fields';
 import { MetricsEditor } from './MetricsEditor';
@@ -8,11 +8,12 @@ import { useFieldProblems } from './use-field-problems';
 
 /** The kind's form, generated from its field specs; every edit is checked by the schema. */
 export function NodeFields({ node }: { node: DiagramNode }) {
+  const setNodeField = useEditor((s) => s.setNodeField);
   const updateNodeData = useEditor((s) => s.updateNodeData);
   const problems = useFieldProblems(node.id);
-  const data = (node.data ?? {}) as Record<string, unknown>;
-  const commit = (key: string, value: unknown) =>
-    updateNodeData(node.id, { [key]: value } as Partial<AnyNodeData>);
+  // Read by the specs' key names; each value is checked for its type before it is shown.
+  const data: Readonly<Record<string, unknown>> = node.data ?? {};
+  const commit = (key: string, value: unknown) => setNodeField(node, key, value);
   return (
     <>
       {FIELD_SPECS[node.kind].map((spec) => {
@@ -23,7 +24,7 @@ export function NodeFields({ node }: { node: DiagramNode }) {
               <TextInput
                 key={spec.key}
                 label={spec.label}
-                value={(data[spec.key] as string | undefined) ?? ''}
+                value={textOf(data[spec.key]) ?? ''}
                 multiline={spec.multiline}
                 placeholder={spec.placeholder}
                 problem={problem}
@@ -38,7 +39,7 @@ export function NodeFields({ node }: { node: DiagramNode }) {
                 label={spec.label}
                 unit={spec.unit}
                 placeholder={spec.placeholder}
-                value={data[spec.key] as number | undefined}
+                value={numberOf(data[spec.key])}
                 problem={problem}
                 validate={(v) => validateField(node.kind, spec.key, v)}
                 onCommit={(v) => commit(spec.key, v)}
@@ -49,7 +50,7 @@ export function NodeFields({ node }: { node: DiagramNode }) {
               <SelectInput
                 key={spec.key}
                 label={spec.label}
-                value={data[spec.key] as string | undefined}
+                value={textOf(data[spec.key])}
                 options={spec.options}
                 problem={problem}
                 onCommit={(v) => commit(spec.key, v)}
@@ -61,7 +62,7 @@ export function NodeFields({ node }: { node: DiagramNode }) {
                 key={spec.key}
                 label={spec.label}
                 itemLabel={spec.itemLabel}
-                items={(data[spec.key] as string[] | undefined) ?? []}
+                items={listOf(data[spec.key])}
                 problem={problem}
                 onCommit={(v) => commit(spec.key, v)}
               />
@@ -69,10 +70,15 @@ export function NodeFields({ node }: { node: DiagramNode }) {
         }
       })}
       <MetricsEditor
-        metrics={(data.metrics as Metric[] | undefined) ?? []}
+        metrics={node.data?.metrics ?? []}
         problem={problems.get('metrics')}
-        onCommit={(metrics) => commit('metrics', metrics)}
+        onCommit={(metrics) => updateNodeData(node, { metrics })}
       />
     </>
   );
 }
+
+const textOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const numberOf = (value: unknown) => (typeof value === 'number' ? value : undefined);
+const listOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];

@@ -154,7 +154,7 @@ export function NumberInput({
   );
 }
 
-export function SelectInput({
+export function SelectInput<T extends string>({
   label,
   value,
   options,
@@ -163,9 +163,9 @@ export function SelectInput({
   allowEmpty = true,
 }: {
   label: string;
-  value: string | undefined;
-  options: readonly string[];
-  onCommit: (value: string | undefined) => void;
+  value: T | undefined;
+  options: readonly T[];
+  onCommit: (value: T | undefined) => void;
   problem?: string | undefined;
   allowEmpty?: boolean;
 }) {
@@ -176,7 +176,11 @@ export function SelectInput({
         id={id}
         value={value ?? ''}
         className={inputClass(false, Boolean(problem))}
-        onChange={(e) => onCommit(e.currentTarget.value || undefined)}
+        onChange={(e) => {
+          // The value is one of the options (or "" for Not set); finding it keeps its type.
+          const chosen = e.currentTarget.value;
+          onCommit(options.find((option) => option === chosen));
+        }}
       >
         {allowEmpty && <option value="">Not set</option>}
         {options.map((option) => (
@@ -208,7 +212,8 @@ export function ListInput({
   const move = (from: number, to: number) => {
     const next = [...items];
     const [item] = next.splice(from, 1);
-    next.splice(to, 0, item as string);
+    if (item === undefined) return;
+    next.splice(to, 0, item);
     update(next);
   };
   return (

@@ -2,12 +2,16 @@ import type { ZodMiniType } from 'zod/mini';
 import type { NodeKind } from '../../model/layers';
 import { nodeDataSchemas } from '../../model/schema';
 
-/** The schema's verdict on one field, as a short sentence for the inline error. */
+/** The schema's verdict on one field of a kind's data, as a short sentence for the inline error. */
 export function validateField(kind: NodeKind, key: string, value: unknown): string | null {
   if (value === undefined) return null;
-  const shape = nodeDataSchemas[kind].shape as Record<string, ZodMiniType>;
+  const shape: Record<string, ZodMiniType | undefined> = nodeDataSchemas[kind].shape;
   const schema = shape[key];
-  if (!schema) return null;
+  return schema ? schemaProblem(schema, value) : null;
+}
+
+/** What the schema says is wrong with `value`, in a short sentence, or null when it is valid. */
+export function schemaProblem(schema: ZodMiniType, value: unknown): string | null {
   const result = schema.safeParse(value);
   if (result.success) return null;
   const issue = result.error.issues[0];

@@ -1,7 +1,6 @@
 import type { Diagram } from '../model/schema';
 import type { AuditResult } from '../rules/engine';
-import { layoutEdges, type EdgeLayout } from '../drawing/edge-layout';
-import { isBigDiagram } from './big-diagram';
+import { AVOID_CARDS_UP_TO, layoutEdges, type EdgeLayout } from '../drawing/edge-layout';
 
 /** Text of the chip an unlabelled edge shows when a rule asks for its label. */
 export const ADD_LABEL = 'Add label';
@@ -18,7 +17,7 @@ let last: { layout: EdgeLayout; big: boolean } | undefined;
 export function edgeLayoutOf(diagram: Diagram, audit: AuditResult): EdgeLayout {
   const cached = byDiagram.get(diagram);
   if (cached) return cached;
-  const big = isBigDiagram(diagram.nodes.length);
+  const big = diagram.nodes.length > AVOID_CARDS_UP_TO;
   const previous = last && last.big === big ? last.layout : undefined;
   const layout = layoutEdges(
     diagram.nodes,
@@ -30,8 +29,6 @@ export function edgeLayoutOf(diagram: Diagram, audit: AuditResult): EdgeLayout {
       return asked ? ADD_LABEL : null;
     },
     previous,
-    // Past a few hundred cards routing every edge round the cards costs seconds; the overview
-    // draws plain elbows there (see the README's Performance section).
     !big,
   );
   byDiagram.set(diagram, layout);

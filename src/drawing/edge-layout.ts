@@ -11,6 +11,13 @@ export const LABEL_PADDING = 18;
 /** A chip is never wider than this; longer text is shortened with an ellipsis. */
 export const LABEL_MAX_WIDTH = 180;
 
+/**
+ * Diagrams up to this many cards have their edges routed round the cards; past it they are
+ * drawn as plain elbows, on the canvas and in exports alike (1,000 edges route in about
+ * 200 ms; a 5,000-card diagram would hold the page for seconds).
+ */
+export const AVOID_CARDS_UP_TO = 600;
+
 export interface EdgeLayout {
   readonly nodes: readonly DiagramNode[];
   readonly routes: RouteMap;

@@ -314,7 +314,7 @@ export function routeEdges(
       old.source === source &&
       old.target === target &&
       old.lane === lane &&
-      dirty.near(old.area).length === 0
+      !dirty.some(old.area, () => true)
     ) {
       routes.set(edge.id, old);
       continue;

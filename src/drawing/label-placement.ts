@@ -59,12 +59,16 @@ export function placeLabels(
   requests: readonly LabelRequest[],
   cards: readonly Rect[],
 ): Map<string, PlacedLabel> {
+  // Each index holds the rectangle grown by its gap, so a chip is blocked by what it overlaps.
   const cardIndex = createRectIndex<Rect>();
-  for (const card of cards) cardIndex.add(inflate(card, CARD_GAP), card);
+  for (const card of cards) {
+    const grown = inflate(card, CARD_GAP);
+    cardIndex.add(grown, grown);
+  }
   const chips = createRectIndex<Rect>();
   const blocked = (rect: Rect) =>
-    cardIndex.near(rect).some((card) => rectsOverlap(inflate(card, CARD_GAP), rect)) ||
-    chips.near(rect).some((chip) => rectsOverlap(inflate(chip, CHIP_GAP), rect));
+    cardIndex.some(rect, (card) => rectsOverlap(card, rect)) ||
+    chips.some(rect, (chip) => rectsOverlap(chip, rect));
 
   const placed = new Map<string, PlacedLabel>();
   for (const request of requests) {
@@ -98,8 +102,8 @@ export function placeLabels(
       shortened: full > LABEL_MIN_WIDTH,
       clear: false,
     };
-    const rect = box([found.x, found.y], found.width, found.height);
-    chips.add(inflate(rect, CHIP_GAP), rect);
+    const grown = inflate(box([found.x, found.y], found.width, found.height), CHIP_GAP);
+    chips.add(grown, grown);
     placed.set(request.id, found);
   }
   return placed;

@@ -11,6 +11,8 @@ export interface RectIndex<T> {
   add(rect: Rect, value: T): void;
   /** Every value whose rectangle overlaps or touches `area`, each once. */
   near(area: Rect): T[];
+  /** Whether some value whose rectangle meets `area` passes `test` (no lists built). */
+  some(area: Rect, test: (value: T) => boolean): boolean;
 }
 
 export function createRectIndex<T>(): RectIndex<T> {
@@ -35,6 +37,26 @@ export function createRectIndex<T>(): RectIndex<T> {
           else cells.set(k, [entry]);
         }
       }
+    },
+    some(area, test) {
+      const [cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0] = span(area);
+      for (let cx = cx0; cx <= cx1; cx++) {
+        for (let cy = cy0; cy <= cy1; cy++) {
+          const cell = cells.get(key(cx, cy));
+          if (!cell) continue;
+          for (const { rect, value } of cell) {
+            if (
+              rect.x <= area.x + area.width &&
+              area.x <= rect.x + rect.width &&
+              rect.y <= area.y + area.height &&
+              area.y <= rect.y + rect.height &&
+              test(value)
+            )
+              return true;
+          }
+        }
+      }
+      return false;
     },
     near(area) {
       const [cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0] = span(area);

@@ -1,6 +1,6 @@
 import { KIND_LABEL, LAYERS, LAYER_OF_KIND, type LayerId } from '../model/layers';
 import type { Diagram, DiagramNode, EdgeKind } from '../model/schema';
-import { LAYER_COLORS } from './svg';
+import { LAYER_PALETTE } from '../model/layer-palette';
 
 /**
  * Edge kinds keep the meaning they have on the canvas: a handoff is the plain arrow, a data
@@ -111,8 +111,10 @@ export function toMermaid(diagram: Diagram): string {
   for (const layer of LAYERS) {
     const ids = members.get(layer.id);
     if (!ids) continue;
-    const colors = LAYER_COLORS[layer.id];
-    lines.push(`  classDef ${layer.id} fill:${colors.fill},stroke:${colors.stroke},color:#0f172a`);
+    const palette = LAYER_PALETTE[layer.id];
+    lines.push(
+      `  classDef ${layer.id} fill:${palette.soft},stroke:${palette.accent},color:#0f172a`,
+    );
     lines.push(`  class ${ids.join(',')} ${layer.id}`);
   }
   return `${lines.join('\n')}\n`;

@@ -6,8 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import type { Diagram, DiagramNode } from '../model/schema';
 import { parseDiagramFile } from './parse-file';
-import { BADGE_COLORS, LAYER_COLORS, escapeXml, toSvg, wrapText } from './svg';
+import { LAYER_PALETTE } from '../model/layer-palette';
+import { BADGE_COLORS, escapeXml, toSvg, wrapText } from './svg';
 import { approximateMeasure, type TextMeasure } from './text-measure';
+import { layoutEdges } from '../drawing/edge-layout';
+import { cardRect } from '../drawing/edge-routes';
+import { rectsOverlap, segmentCrossesRect } from '../drawing/geometry';
+import { routePath } from '../drawing/route-path';
 
 function fixture(name: string): Diagram {
   const parsed = parseDiagramFile(readFileSync(`tests/fixtures/${name}.json`, 'utf8'));
@@ -34,7 +39,7 @@ const ATTRIBUTES = new Set(
     'xmlns width height viewBox font-family role aria-labelledby id x y x1 y1 x2 y2 rx fill ' +
     'stroke stroke-width stroke-opacity stroke-dasharray d marker-end refX refY markerWidth ' +
     'markerHeight markerUnits orient font-size font-weight letter-spacing text-anchor cx cy r ' +
-    'data-kind'
+    'data-kind data-part'
   ).split(' '),
 );
 
@@ -93,6 +98,7 @@ describe('toSvg', () => {
   it('draws the template as a standalone, well-formed file (snapshot)', () => {
     const { svg, width, height } = toSvg(fixture('export-template'), {
       measure: approximateMeasure,
+      date: '2026-01-15',
     });
     expect(svg).toMatchSnapshot();
     const document = parseSvg(svg);
@@ -107,7 +113,7 @@ describe('toSvg', () => {
     ]);
     expectOnlyKnownMarkup(document);
     expect(svg).not.toContain('foreignObject');
-    const bandLabels = Array.from(root.querySelectorAll('text'))
+    const bandLabels = Array.from(root.querySelectorAll(':scope > g:not([data-part]) > text'))
       .map((text) => text.textContent)
       .slice(0, 5);
     expect(bandLabels).toEqual([
@@ -117,6 +123,49 @@ describe('toSvg', () => {
       'Sales motion',
       'RevOps',
     ]);
+  });
+
+  it('has a header with the name, the date and a legend of edge kinds', () => {
+    const diagram = fixture('export-template');
+    const { svg } = toSvg(diagram, { measure: approximateMeasure, date: '2026-01-15' });
+    const legend = parseSvg(svg).querySelector('[data-part="legend"]');
+    const texts = Array.from(legend?.querySelectorAll('text') ?? []).map((t) => t.textContent);
+    expect(texts[0]).toBe(diagram.name);
+    expect(texts[1]).toMatch(/^Exported 2026-01-15 · \d+ cards · \d+ edges$/);
+    expect(texts.slice(2)).toEqual(['Handoff', 'Data flow', 'Feedback (round the right side)']);
+    expect(toSvg(diagram, { measure: approximateMeasure, date: null }).svg).not.toContain(
+      'Exported',
+    );
+  });
+
+  it('draws the routes and chips the canvas draws: round the cards, chips clear of them', () => {
+    const diagram = fixture('export-template');
+    const { svg } = toSvg(diagram, { measure: approximateMeasure });
+    const layout = layoutEdges(diagram.nodes, diagram.edges);
+    const drawn = Array.from(parseSvg(svg).querySelectorAll('path[marker-end]')).map((p) =>
+      p.getAttribute('d'),
+    );
+    expect(drawn).toEqual([...layout.routes.values()].map((route) => routePath(route.points)));
+    for (const route of layout.routes.values()) {
+      for (const node of diagram.nodes) {
+        const crossing = route.points
+          .slice(1)
+          .some((b, i) => segmentCrossesRect(route.points[i]!, b, cardRect(node)));
+        expect({ edge: route.edge.id, node: node.id, crossing }).toMatchObject({ crossing: false });
+      }
+    }
+    const chips = Array.from(parseSvg(svg).querySelectorAll('g[data-part="label"] > rect')).map(
+      (r) => ({
+        x: Number(r.getAttribute('x')),
+        y: Number(r.getAttribute('y')),
+        width: Number(r.getAttribute('width')),
+        height: Number(r.getAttribute('height')),
+      }),
+    );
+    expect(chips.length).toBe(diagram.edges.filter((e) => e.label).length);
+    for (const chip of chips) {
+      for (const node of diagram.nodes) expect(rectsOverlap(chip, cardRect(node))).toBe(false);
+    }
   });
 
   it('is deterministic', () => {
@@ -171,12 +220,13 @@ describe('toSvg', () => {
   it('draws the five bands even for an empty diagram', () => {
     const { svg, width, height } = toSvg(diagramOf([]), { measure: approximateMeasure });
     expect(width).toBe(640);
-    expect(height).toBe(1300);
+    // Five 260 px bands under the 76 px header.
+    expect(height).toBe(1300 + 76);
     const document = parseSvg(svg);
     const fills = Array.from(document.querySelectorAll('rect')).map((rect) =>
       rect.getAttribute('fill'),
     );
-    for (const colors of Object.values(LAYER_COLORS)) expect(fills).toContain(colors.band);
+    for (const palette of Object.values(LAYER_PALETTE)) expect(fills).toContain(palette.band);
   });
 
   it('keeps hostile text inert and shows it as written', () => {

@@ -8,3 +8,6 @@ export { unsourcedMetrics, type UnsourcedMetric } from './unsourced-metrics';
 export { metricStatus, benchmarkText, type MetricStatus } from './metric-status';
 export { formatCount, formatDays, formatEstimate, formatMoney, formatPercent } from './format';
 export { PER_MONTH, toMonthly } from './period';
+export { forecastPeriods, type ForecastPeriods, type PeriodRow } from './forecast-periods';
+export { goalSeek, type GoalSeek, type ChannelGoal } from './goal-seek';
+export { pipelineCoverage, type PipelineCoverage } from './pipeline-coverage';

@@ -28,7 +28,12 @@ export interface Sensitivity {
   readonly baseline: Estimate;
   /** Largest swing first, for a tornado chart; drivers that move nothing are left out. */
   readonly drivers: readonly SensitivityDriver[];
+  /** Why the bars are all the same length, when they are (a chart of equal bars needs words). */
+  readonly explanation?: string;
 }
+
+/** Relative difference under which two swings count as equal (float noise, not a real gap). */
+const EQUAL_SWINGS = 1e-9;
 
 /**
  * New ARR when each rate that feeds it, and the ACV, moves by ±delta relative to its value
@@ -92,7 +97,26 @@ export function sensitivity(diagram: Diagram, options: { delta?: number } = {}):
     .filter((d) => d.swing > 0)
     .map((d) => ({ d, rank: Number(d.swing.toPrecision(12)) }));
   ranked.sort((a, b) => b.rank - a.rank || compareLabels(a.d.label, b.d.label));
-  return { delta, baseline, drivers: ranked.map(({ d }) => d) };
+  const sorted = ranked.map(({ d }) => d);
+  const explanation = equalSwings(sorted) ? explainEqual(delta) : undefined;
+  return explanation
+    ? { delta, baseline, drivers: sorted, explanation }
+    : { delta, baseline, drivers: sorted };
+}
+
+function equalSwings(drivers: readonly SensitivityDriver[]): boolean {
+  if (drivers.length < 2) return false;
+  const first = (drivers[0] as SensitivityDriver).swing;
+  return drivers.every((d) => Math.abs(d.swing - first) <= EQUAL_SWINGS * first);
+}
+
+/**
+ * On a single path new ARR is volume × one rate after another × ACV, a product: moving any one
+ * factor by a fifth moves the product by a fifth, so every bar has the same length.
+ */
+function explainEqual(delta: number): string {
+  const percent = `${Math.round(delta * 100)}%`;
+  return `Every input moves new ARR by the same amount: along a single path new ARR is the volume times each rate in turn times the ACV, so a ${percent} change in any one of them changes new ARR by ${percent}. Pick the input that is cheapest to improve, or the one you are least sure of.`;
 }
 
 function driver(

@@ -2,6 +2,7 @@ import { CURRENT_VERSION } from '../model/version';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toDisplayText } from '../model/display-text';
 import { LAYER_IDS } from '../model/layers';
 import type { Diagram } from '../model/schema';
 import { escapeMermaidText, toMermaid } from './mermaid';
@@ -29,13 +30,12 @@ const GRAMMAR = {
     String.raw`^    (${NODE_ID})(?:\["(${LABEL})"\]|\(\["(${LABEL})"\]\)|\[\("(${LABEL})"\)\])$`,
   ),
   end: /^ {2}end$/,
-  edge: new RegExp(
-    String.raw`^  (${NODE_ID}) (?:-->|-\.->|==>)(?:\|"(${LABEL})"\|)? (${NODE_ID})$`,
-  ),
+  edge: new RegExp(String.raw`^  (${NODE_ID}) (?:-->|-\.->)(?:\|"(${LABEL})"\|)? (${NODE_ID})$`),
   classDef: new RegExp(
     String.raw`^  classDef (${LAYER}) fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6},color:#[0-9a-f]{6}$`,
   ),
   class: new RegExp(String.raw`^  class (${NODE_ID}(?:,${NODE_ID})*) (${LAYER})$`),
+  linkStyle: /^ {2}linkStyle \d+(?:,\d+)* stroke:#[0-9a-f]{6},stroke-width:[\d.]+px$/,
 } as const;
 
 interface Parsed {
@@ -78,6 +78,10 @@ function parseEmitted(source: string): Parsed {
       }
       if (match[2] !== undefined) edgeLabels.push(decode(match[2]));
       edges++;
+    } else if (GRAMMAR.linkStyle.test(line)) {
+      if (depth !== 0 || section !== 'edges') throw new Error(`misplaced: ${line}`);
+      const indexes = (line.match(/linkStyle ([\d,]+)/)?.[1] ?? '').split(',').map(Number);
+      if (indexes.some((index) => index >= edges)) throw new Error(`style for no link: ${line}`);
     } else if (GRAMMAR.classDef.test(line) || (match = GRAMMAR.class.exec(line))) {
       section = 'classes';
       for (const id of match?.[1]?.split(',') ?? []) {
@@ -148,8 +152,11 @@ describe('toMermaid', () => {
       'RevOps',
     ]);
     expect(parsed.nodes.get('n0')).toBe('Mid-market SaaS, 200-1,000 employees · Segment');
-    expect(output).toContain('n12 ==>|"Won/lost reasons refine ICP quarterly"| n0');
-    expect(output).toMatch(/n\d+ -\.->\|"Raw replies"\| n\d+/);
+    // Feedback is dashed, as on the canvas; a data flow is a plain arrow styled thin and grey.
+    expect(output).toContain('n12 -.->|"Won/lost reasons refine ICP quarterly"| n0');
+    expect(output).toMatch(/n\d+ -->\|"Raw replies"\| n\d+/);
+    expect(output).toMatch(/^ {2}linkStyle [\d,]+ stroke:#4f46e5,stroke-width:2px$/m);
+    expect(output).toMatch(/^ {2}linkStyle [\d,]+ stroke:#94a3b8,stroke-width:1.5px$/m);
     expect(parsed.edges).toBe(12);
   });
 
@@ -190,9 +197,10 @@ describe('toMermaid', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
         const label = escapeMermaidText(text);
         expect(label).toMatch(new RegExp(`^${LABEL}$`));
-        const expected = text
+        // Invisible and direction characters removed (display-text.ts), line breaks a space.
+        const expected = toDisplayText(text)
           // eslint-disable-next-line no-control-regex
-          .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ')
+          .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
           .trim();
         expect(decode(label)).toBe(expected);
       }),

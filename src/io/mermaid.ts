@@ -1,16 +1,18 @@
 import { KIND_LABEL, LAYERS, LAYER_OF_KIND, type LayerId } from '../model/layers';
 import type { Diagram, DiagramNode, EdgeKind } from '../model/schema';
 import { LAYER_PALETTE } from '../model/layer-palette';
+import { toDisplayText } from '../model/display-text';
+import { EDGE_STYLE } from '../drawing/edge-style';
 
 /**
- * Edge kinds keep the meaning they have on the canvas: a handoff is the plain arrow, a data
- * flow is dotted (it moves records, not people), a feedback loop is thick so that the loop
- * the audit looks for (domain §3) stands out.
+ * Edge kinds keep the look they have on the canvas (drawing/edge-style.ts): a handoff is the
+ * plain arrow, a feedback loop is dashed (`-.->`) so the loop the audit looks for (domain §3)
+ * reads without colour, and a data flow is a plain arrow drawn thinner and grey by `linkStyle`.
  */
 export const MERMAID_ARROWS: Readonly<Record<EdgeKind, string>> = {
   handoff: '-->',
-  dataflow: '-.->',
-  feedback: '==>',
+  dataflow: '-->',
+  feedback: '-.->',
 };
 
 /**
@@ -41,11 +43,14 @@ const ENTITY: Readonly<Record<string, string>> = {
 const NEEDS_ENTITY = /[#"<>&|[\]{}();%`\\]/g;
 // Line breaks would end the statement; other controls and bidi overrides only confuse readers.
 // eslint-disable-next-line no-control-regex
-const BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+const BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
-/** Any text as the inside of a double-quoted Mermaid label: it can only ever be shown. */
+/**
+ * Any text as the inside of a double-quoted Mermaid label: it can only ever be shown. Invisible
+ * and direction characters go first (display-text.ts), then line breaks fold to a space.
+ */
 export function escapeMermaidText(text: string): string {
-  return text
+  return toDisplayText(text)
     .replace(BREAKS_AND_CONTROLS, ' ')
     .replace(NEEDS_ENTITY, (char) => ENTITY[char] ?? '')
     .trim();
@@ -98,14 +103,26 @@ export function toMermaid(diagram: Diagram): string {
     members.set(layer.id, ids);
   }
 
+  // linkStyle numbers links in the order they are written, from 0.
+  const linksOf: Record<EdgeKind, number[]> = { handoff: [], dataflow: [], feedback: [] };
+  let links = 0;
   for (const edge of diagram.edges) {
     const source = safeId.get(edge.source);
     const target = safeId.get(edge.target);
     // The parse gate refuses dangling ends; an exporter still must not invent nodes.
     if (source === undefined || target === undefined) continue;
-    const arrow = MERMAID_ARROWS[edge.kind ?? 'handoff'];
+    const kind = edge.kind ?? 'handoff';
+    const arrow = MERMAID_ARROWS[kind];
     const label = edge.label === undefined ? '' : escapeMermaidText(edge.label);
     lines.push(`  ${source} ${arrow}${label ? `|"${label}"|` : ''} ${target}`);
+    linksOf[kind].push(links++);
+  }
+  for (const kind of ['dataflow', 'feedback'] as const) {
+    if (linksOf[kind].length === 0) continue;
+    const style = EDGE_STYLE[kind];
+    lines.push(
+      `  linkStyle ${linksOf[kind].join(',')} stroke:${style.color},stroke-width:${style.width}px`,
+    );
   }
 
   for (const layer of LAYERS) {

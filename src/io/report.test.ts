@@ -31,7 +31,10 @@ describe('toReport', () => {
 
   it('keeps hostile text inert: no HTML, no table breakouts, fence intact', () => {
     const report = toReport(fixture('hostile-strings'));
-    expect(report).not.toMatch(/<script|<iframe|<!--/i);
+    // A `<` only opens HTML when it is not backslash-escaped.
+    expect(report).not.toMatch(/(?<!\\)<(?:script|iframe|!--)/i);
+    // User text that reads "&amp;" stays those five characters: the & is escaped, never an entity.
+    expect(report).not.toMatch(/(?<!\\)&(?:lt|gt|amp|quot);/);
     const fences = report.split('\n').filter((line) => line.startsWith('```'));
     expect(fences).toEqual(['```mermaid', '```']);
     for (const row of report.split('\n').filter((line) => line.startsWith('| '))) {
@@ -44,7 +47,7 @@ describe('toReport', () => {
 describe('escapeMarkdown', () => {
   it('escapes markup and flattens line breaks', () => {
     expect(escapeMarkdown('<b>*x*</b> | [a](javascript:1)\n# h')).toBe(
-      '&lt;b&gt;\\*x\\*&lt;/b&gt; \\| \\[a\\]\\(javascript:1\\) \\# h',
+      '\\<b\\>\\*x\\*\\</b\\> \\| \\[a\\]\\(javascript:1\\) \\# h',
     );
   });
 });
@@ -59,7 +62,7 @@ describe('toReport: audit, metrics and forecast', () => {
     expect(toReport(diagram, { now })).toContain(
       `## Summary\n\n- Audit: ${plural(findings.length, 'finding')} (${plural(counts.error, 'error')}, ` +
         `${plural(counts.warning, 'warning')}, ${plural(counts.info, 'suggestion')}).\n` +
-        '- Forecast per month: 105 leads, 2.63 won deals, $63,000 new ARR.\n',
+        '- Forecast: 105 leads / month, 2.63 won deals / month, $63,000 new ARR / month.\n',
     );
   });
 
@@ -110,16 +113,18 @@ describe('toReport: audit, metrics and forecast', () => {
   it('writes the forecast: channels, stages, totals, unknowns and what moves ARR', () => {
     const report = toReport(fixture('forecast-direct-vs-partner'), { now });
     expect(report).toContain(
-      '| Direct: cold email | 2,167 × 3% | 65 → 1.63 | $6,500 · CAC $4,000 |',
+      '| Direct: cold email | 2,167 / month × 3% | 65 / month → 1.63 / month | $6,500 / month · CAC $4,000 / won deal |',
     );
-    expect(report).toContain('| Opportunity | Win rate 25% | 10.5 | 2.63 |');
-    expect(report).toContain('| Closed won | Close | 2.63 | 2.63 |');
-    expect(report).toContain('| New ARR | $63,000 |');
-    expect(report).toContain('| Sales velocity | $1,050 per day |');
-    expect(report).toContain('| Lead · Lead to MQL | $50,400 | $75,600 |');
+    expect(report).toContain('| Opportunity | Win rate 25% | 10.5 / month | 2.63 / month |');
+    expect(report).toContain('| Closed won | Close | 2.63 / month | 2.63 / month |');
+    expect(report).toContain(
+      '| New ARR | $63,000 / month | $189,000 / quarter | $756,000 / year |',
+    );
+    expect(report).toContain('- Sales velocity: $1,050 / day');
+    expect(report).toContain('| Lead · Lead to MQL | $50,400 / month | $75,600 / month |');
 
     const partial = toReport(fixture('export-template'), { now });
-    expect(partial).toContain('| Won deals | ? |');
+    expect(partial).toContain('| Won deals | ? / month | ? / quarter | ? / year |');
     expect(partial).toContain('Unknown because:\n\n- Stage "SQL" has no rate.\n');
   });
 
@@ -139,9 +144,9 @@ describe('toReport: audit, metrics and forecast', () => {
       ),
     };
     const report = toReport(diagram, { now });
-    expect(report).not.toMatch(/<img|<script|<iframe|\]\(javascript:/i);
+    expect(report).not.toMatch(/(?<!\\)<(?:img|script|iframe)|\]\(javascript:/i);
     expect(report).toContain(
-      '&lt;img src=x onerror=alert\\(1\\)&gt; \\[x\\]\\(javascript:alert\\(1\\)\\) \\| \\*\\*b\\*\\*',
+      '\\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:alert\\(1\\)\\) \\| \\*\\*b\\*\\*',
     );
     for (const row of report.split('\n').filter((line) => line.startsWith('| '))) {
       const cells = row.replace(/\\\|/g, '').split('|').length;

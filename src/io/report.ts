@@ -1,5 +1,6 @@
 import {
   forecastDiagram,
+  forecastPeriods,
   formatCount,
   formatDays,
   formatEstimate,
@@ -19,23 +20,50 @@ import type { Diagram, DiagramNode } from '../model/schema';
 import { SEVERITY_ORDER, runAudit, ruleById, type AuditResult } from '../rules/engine';
 import type { Finding, Severity } from '../rules/types';
 import { toMermaid } from './mermaid';
-
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+import { appendAll } from '../model/arrays';
+import { toDisplayLine } from '../model/display-text';
 
 /**
- * Any text as inline Markdown that only shows itself: no HTML, no links or images, no
- * emphasis, and no `|` to break out of a table cell.
+ * Bare web addresses and e-mail addresses as GitHub-flavoured Markdown would autolink them
+ * (`www.`, a scheme, `name@host.tld`). They go into code spans: a code span is never linked by
+ * any renderer, and it keeps the address readable and copyable. A code span ends at a backtick
+ * and a table splits at `|`, so the match stops at both.
+ */
+const LINK_LIKE =
+  /(?:\b(?:https?|ftp|mailto|xmpp|file):\/*|\bwww\.)[^\s`|<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+
+/** Inline punctuation Markdown gives a meaning to, escaped wherever it appears. */
+const INLINE_SYNTAX = /[\\`*_[\]{}()#+!|~<>&]/g;
+
+/**
+ * Text starting a line could open a block: a list (`-`, `+`, `1.`, `1)`), a thematic break or
+ * setext underline (`---`, `===`). `#`, `>`, `*`, `|`, backticks and `~` are escaped everywhere.
+ */
+const BLOCK_START = /^(?:[-+=]|\d{1,9}(?=[.)]))/;
+
+function escapeInline(text: string): string {
+  return text.replace(INLINE_SYNTAX, (char) => `\\${char}`);
+}
+
+/**
+ * Any text as inline Markdown that only shows itself: on one line, no HTML, no links, images
+ * or autolinks, no emphasis, no `|` to break out of a table cell, and nothing that opens a
+ * block where it starts a line. Invisible and direction characters go first (display-text.ts).
+ * Backslash escapes only, never HTML entities: an entity is markup the reader sees raw.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(CONTROLS, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]{}()#+!|~]/g, (char) => `\\${char}`);
+  const line = toDisplayLine(text);
+  let out = '';
+  let at = 0;
+  for (const match of line.matchAll(LINK_LIKE)) {
+    out += escapeInline(line.slice(at, match.index)) + `\`${match[0]}\``;
+    at = match.index + match[0].length;
+  }
+  out += escapeInline(line.slice(at));
+  const start = BLOCK_START.exec(out);
+  if (!start) return out;
+  // "1." → "1\." and "-" → "\-": the marker is kept, its meaning removed.
+  return /\d/.test(start[0]) ? `${start[0]}\\${out.slice(start[0].length)}` : `\\${out}`;
 }
 
 function metricsOf(node: DiagramNode): string {
@@ -102,9 +130,9 @@ function summary(audit: AuditResult, forecast: Forecast): string[] {
       : `- Audit: ${plural(total, 'finding')} (${countsText(audit.counts)}).`,
   );
   out.push(
-    `- Forecast per month: ${formatEstimate(totals.leads, formatCount)} leads, ` +
-      `${formatEstimate(totals.won, formatCount)} won deals, ` +
-      `${formatEstimate(totals.newArr, money)} new ARR.`,
+    `- Forecast: ${formatEstimate(totals.leads, formatCount)} leads / month, ` +
+      `${formatEstimate(totals.won, formatCount)} won deals / month, ` +
+      `${formatEstimate(totals.newArr, money)} new ARR / month.`,
   );
   if (forecast.unknowns.length > 0) {
     out.push(`- Figures shown as ? are unknown; the Forecast section says what is missing.`);
@@ -133,7 +161,11 @@ function auditSection(audit: AuditResult): string[] {
       const meta = ruleById(ruleId)?.meta;
       out.push(`#### ${escapeMarkdown(meta?.description ?? ruleId)}`, '');
       out.push(`Rule \`${ruleId.replace(/[^a-z0-9-]/g, '')}\``, '');
-      out.push(...list.map((finding) => `- ${escapeMarkdown(finding.message)}`), '');
+      appendAll(
+        out,
+        list.map((finding) => `- ${escapeMarkdown(finding.message)}`),
+      );
+      out.push('');
       if (meta) {
         out.push(`**Why it matters.** ${escapeMarkdown(meta.why)}`, '');
         out.push(`**How to fix.** ${escapeMarkdown(meta.howToFix)}`, '');
@@ -161,12 +193,9 @@ function metricsSection(diagram: Diagram): string[] {
     out.push('_No node carries a metric yet._', '');
     return out;
   }
-  out.push(
-    '| Node | Metric | Value | Against benchmark |',
-    '| --- | --- | --- | --- |',
-    ...rows,
-    '',
-  );
+  out.push('| Node | Metric | Value | Against benchmark |', '| --- | --- | --- | --- |');
+  appendAll(out, rows);
+  out.push('');
   const unsourced = unsourcedMetrics(diagram);
   if (unsourced.length > 0) {
     out.push('Assumptions (metrics with no source):', '');
@@ -184,12 +213,10 @@ function forecastSection(forecast: Forecast, drivers: Sensitivity): string[] {
   const money = (value: number) => formatMoney(value, forecast.currency);
   const show = (estimate: Estimate | null, format: (value: number) => string) =>
     estimate ? formatEstimate(estimate, format) : '—';
-  const out = [
-    `## Forecast`,
-    '',
-    `Per month, in ${forecast.currency}. ? marks an unknown figure.`,
-    '',
-  ];
+  // Every figure carries its unit and period, so a table cell read alone still says "per what".
+  const monthly = (estimate: Estimate | null, format: (value: number) => string) =>
+    estimate ? `${formatEstimate(estimate, format)} / month` : '—';
+  const out = [`## Forecast`, '', `In ${forecast.currency}. ? marks an unknown figure.`, ''];
 
   out.push('### Channels', '');
   if (forecast.channels.length === 0) out.push('_No channels._', '');
@@ -200,7 +227,7 @@ function forecastSection(forecast: Forecast, drivers: Sensitivity): string[] {
     );
     for (const c of forecast.channels) {
       out.push(
-        `| ${escapeMarkdown(c.title) || '(untitled)'} | ${show(c.volumePerMonth, formatCount)} × ${show(c.conversion, formatPercent)} | ${show(c.leads, formatCount)} → ${show(c.won, formatCount)} | ${show(c.spendPerMonth, money)} · CAC ${show(c.cac, money)} |`,
+        `| ${escapeMarkdown(c.title) || '(untitled)'} | ${monthly(c.volumePerMonth, formatCount)} × ${show(c.conversion, formatPercent)} | ${monthly(c.leads, formatCount)} → ${monthly(c.won, formatCount)} | ${monthly(c.spendPerMonth, money)} · CAC ${show(c.cac, money)} / won deal |`,
       );
     }
     out.push('');
@@ -217,34 +244,48 @@ function forecastSection(forecast: Forecast, drivers: Sensitivity): string[] {
           ? `${METRIC_LABEL[s.rateKey]} ${show(s.rate, formatPercent)}`
           : 'No rate';
       out.push(
-        `| ${escapeMarkdown(s.title) || '(untitled)'} | ${rate} | ${show(s.inflow, formatCount)} | ${show(s.outflow, formatCount)} |`,
+        `| ${escapeMarkdown(s.title) || '(untitled)'} | ${rate} | ${monthly(s.inflow, formatCount)} | ${monthly(s.outflow, formatCount)} |`,
       );
     }
     out.push('');
   }
 
   const { totals } = forecast;
+  const periods = forecastPeriods(forecast);
   out.push(
     '### Totals',
     '',
-    '| Figure | Value |',
-    '| --- | --- |',
-    `| Leads | ${show(totals.leads, formatCount)} |`,
-    `| MQLs | ${show(totals.mql, formatCount)} |`,
-    `| SQLs | ${show(totals.sql, formatCount)} |`,
-    `| Opportunities | ${show(totals.opportunities, formatCount)} |`,
-    `| Won deals | ${show(totals.won, formatCount)} |`,
-    `| New ARR | ${show(totals.newArr, money)} |`,
-    `| ACV | ${show(forecast.acv, money)} |`,
-    `| Sales cycle | ${show(forecast.salesCycleDays, formatDays)} |`,
-    `| Sales velocity | ${show(totals.salesVelocity, money)} per day |`,
+    '| Figure | Per month | Per quarter | Per year |',
+    '| --- | --- | --- | --- |',
+  );
+  for (const row of periods.rows) {
+    const format = row.money ? money : formatCount;
+    out.push(
+      `| ${row.label} | ${show(row.month, format)} / month | ${show(row.quarter, format)} / quarter | ${show(row.year, format)} / year |`,
+    );
+  }
+  out.push(
+    '',
+    `- ACV: ${show(forecast.acv, money)} / year per deal`,
+    `- Sales cycle: ${show(forecast.salesCycleDays, formatDays)}`,
+    `- Sales velocity: ${show(totals.salesVelocity, money)} / day`,
     '',
   );
   if (forecast.unknowns.length > 0) {
-    out.push('Unknown because:', '', ...forecast.unknowns.map((r) => `- ${escapeMarkdown(r)}`), '');
+    out.push('Unknown because:', '');
+    appendAll(
+      out,
+      forecast.unknowns.map((r) => `- ${escapeMarkdown(r)}`),
+    );
+    out.push('');
   }
   if (forecast.notes.length > 0) {
-    out.push('Notes:', '', ...forecast.notes.map((n) => `- ${escapeMarkdown(n)}`), '');
+    out.push('Notes:', '');
+    appendAll(
+      out,
+      forecast.notes.map((n) => `- ${escapeMarkdown(n)}`),
+    );
+    out.push('');
   }
   if (drivers.drivers.length > 0) {
     out.push(
@@ -252,14 +293,74 @@ function forecastSection(forecast: Forecast, drivers: Sensitivity): string[] {
       '',
       `Each input moved ${formatPercent(drivers.delta)} down and up.`,
       '',
-      '| Input | New ARR, input lower | New ARR, input higher |',
-      '| --- | --- | --- |',
-      ...drivers.drivers
-        .slice(0, DRIVERS_SHOWN)
-        .map((d) => `| ${escapeMarkdown(d.label)} | ${money(d.arrLow)} | ${money(d.arrHigh)} |`),
-      '',
+    );
+    if (drivers.explanation) out.push(escapeMarkdown(drivers.explanation), '');
+    out.push('| Input | New ARR, input lower | New ARR, input higher |', '| --- | --- | --- |');
+    for (const d of drivers.drivers.slice(0, DRIVERS_SHOWN)) {
+      out.push(
+        `| ${escapeMarkdown(d.label)} | ${money(d.arrLow)} / month | ${money(d.arrHigh)} / month |`,
+      );
+    }
+    out.push('');
+  }
+  return out;
+}
+
+const SEGMENT_FIELDS = [
+  ['industry', 'Industry'],
+  ['employees', 'Employees'],
+  ['revenue', 'Revenue'],
+  ['techStack', 'Tech stack'],
+  ['geography', 'Geography'],
+  ['growthSignals', 'Growth signals'],
+] as const;
+
+function listText(value: string | readonly string[] | undefined): string {
+  if (value === undefined) return '';
+  const items = typeof value === 'string' ? [value] : value;
+  return items
+    .map((item) => escapeMarkdown(item))
+    .filter((item) => item !== '')
+    .join('; ');
+}
+
+/** What defines each segment (domain §2): the firmographics a reader checks the ICP against. */
+function segmentsSection(diagram: Diagram): string[] {
+  const segments = diagram.nodes.filter((node) => node.kind === 'segment');
+  if (segments.length === 0) return [];
+  const out = ['## Segments', ''];
+  for (const node of segments) {
+    out.push(`### ${escapeMarkdown(node.title) || '(untitled)'}`, '');
+    const data = node.kind === 'segment' ? (node.data ?? {}) : {};
+    const facts = SEGMENT_FIELDS.map(([key, label]) => [label, listText(data[key])] as const);
+    const filled = facts.filter(([, text]) => text !== '');
+    if (filled.length === 0) out.push('_No segment fields filled in._', '');
+    else {
+      for (const [label, text] of filled) out.push(`- ${label}: ${text}`);
+      out.push('');
+    }
+  }
+  return out;
+}
+
+/** Each stage's owner, exit criteria and next action (domain §6): the seams of the pipeline. */
+function stagesSection(diagram: Diagram): string[] {
+  const stages = diagram.nodes.filter((node) => node.kind === 'stage');
+  if (stages.length === 0) return [];
+  const out = [
+    '## Pipeline stages',
+    '',
+    '| Stage | Owner | Exit criteria | Next action |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const node of stages) {
+    const data = node.kind === 'stage' ? (node.data ?? {}) : {};
+    const cell = (text: string) => text || '—';
+    out.push(
+      `| ${escapeMarkdown(node.title) || '(untitled)'} | ${cell(listText(data.owner))} | ${cell(listText(data.exitCriteria))} | ${cell(listText(data.nextAction))} |`,
     );
   }
+  out.push('');
   return out;
 }
 
@@ -281,12 +382,18 @@ export function toReport(diagram: Diagram, extras: ReportExtras = {}): string {
   if (diagram.meta.lastReviewed) facts.push(`Last reviewed: ${diagram.meta.lastReviewed}`);
   if (diagram.meta.currency) facts.push(`Currency: ${diagram.meta.currency}`);
   facts.push(`${plural(diagram.nodes.length, 'node')}, ${plural(diagram.edges.length, 'edge')}`);
-  out.push(...facts.map((fact) => `- ${fact}`), '');
+  appendAll(
+    out,
+    facts.map((fact) => `- ${fact}`),
+  );
+  out.push('');
 
-  out.push(...summary(audit, forecast));
-  out.push(...auditSection(audit));
-  out.push(...forecastSection(forecast, drivers));
-  out.push(...metricsSection(diagram));
+  appendAll(out, summary(audit, forecast));
+  appendAll(out, auditSection(audit));
+  appendAll(out, forecastSection(forecast, drivers));
+  appendAll(out, metricsSection(diagram));
+  appendAll(out, segmentsSection(diagram));
+  appendAll(out, stagesSection(diagram));
 
   out.push('## Diagram', '', '```mermaid', toMermaid(diagram).trimEnd(), '```', '');
   out.push('## Inventory', '');

@@ -17,8 +17,14 @@ export function fieldLabel(field: string): string {
     const metric = metricKeyOf(field.slice(0, -'.source'.length));
     if (metric) return `${METRIC_LABEL[metric]} source`;
   }
-  if (field.startsWith('data.')) return field.slice('data.'.length);
+  if (field.startsWith('data.') || field.startsWith('meta.')) return words(field.slice(5));
+  if (field.startsWith('rules.')) return `rule ${field.slice('rules.'.length)}`;
   return field;
+}
+
+/** `lastReviewed` → "last reviewed", `exitCriteria` → "exit criteria". */
+function words(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 }
 
 /** A field's value as plain text (the caller escapes it for its medium). */

@@ -13,8 +13,14 @@ const ProblemsPanel = lazy(() =>
 const ForecastPanel = lazy(() =>
   import('./forecast/ForecastPanel').then((m) => ({ default: m.ForecastPanel })),
 );
+const HistoryPanel = lazy(() =>
+  import('./review/HistoryPanel').then((m) => ({ default: m.HistoryPanel })),
+);
+const CommentsPanel = lazy(() =>
+  import('./review/CommentsPanel').then((m) => ({ default: m.CommentsPanel })),
+);
 
-const TABS: readonly SideTab[] = ['Inspector', 'Problems', 'Forecast'];
+const TABS: readonly SideTab[] = ['Inspector', 'Problems', 'Forecast', 'History', 'Comments'];
 
 /** The right-hand panel: a tab list over the inspector, the audit and the forecast. */
 export function SidePanel() {
@@ -39,7 +45,7 @@ export function SidePanel() {
       <div
         role="tablist"
         aria-label="Side panel"
-        className="flex shrink-0 border-b border-zinc-200"
+        className="flex shrink-0 flex-wrap border-b border-zinc-200"
         onKeyDown={onKeyDown}
       >
         {TABS.map((name) => (
@@ -54,7 +60,7 @@ export function SidePanel() {
             aria-controls={`panel-${name}`}
             tabIndex={tab === name ? 0 : -1}
             onClick={() => setTab(name)}
-            className={`flex-1 px-3 py-2 text-sm ${
+            className={`flex-auto px-2 py-2 text-sm ${
               tab === name
                 ? 'border-b-2 border-zinc-900 font-semibold text-zinc-900'
                 : 'text-zinc-600 hover:text-zinc-900'
@@ -89,6 +95,8 @@ export function SidePanel() {
             {tab === 'Inspector' && <Inspector />}
             {tab === 'Problems' && <ProblemsPanel />}
             {tab === 'Forecast' && <ForecastPanel />}
+            {tab === 'History' && <HistoryPanel />}
+            {tab === 'Comments' && <CommentsPanel />}
           </Suspense>
         </ErrorBoundary>
       </div>

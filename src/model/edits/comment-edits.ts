@@ -1,4 +1,4 @@
-import { toDisplayText } from '../display-text';
+import { authorName, checkCommentText, threadElement } from '../comments';
 import { createId } from '../factories';
 import {
   LIMITS,
@@ -7,6 +7,8 @@ import {
   type CommentThread,
   type Diagram,
 } from '../schema';
+
+export { checkCommentText, openThreadCounts, threadElement } from '../comments';
 
 /**
  * Comment threads as pure edits of the diagram: each returns a new diagram (one undo step in
@@ -19,30 +21,6 @@ export interface CommentInput {
   readonly text: string;
   /** ISO date and time, from the caller's clock (the edits stay pure). */
   readonly at: string;
-}
-
-export type CommentCheck = { ok: true; text: string } | { ok: false; reason: string };
-
-/**
- * What a comment may hold: plain text, trimmed, at most `LIMITS.comment` characters, with the
- * characters that only hide or reorder text dropped (the same sanitiser as titles).
- */
-export function checkCommentText(text: string): CommentCheck {
-  const clean = toDisplayText(text).trim();
-  if (clean === '') return { ok: false, reason: 'Write something first.' };
-  if (clean.length > LIMITS.comment) {
-    return {
-      ok: false,
-      reason: `A comment holds at most ${LIMITS.comment.toLocaleString('en')} characters (this one has ${clean.length.toLocaleString('en')}).`,
-    };
-  }
-  return { ok: true, text: clean };
-}
-
-/** The name shown with a comment, held to the schema's limit; "Anonymous" when blank. */
-export function authorName(name: string): string {
-  const clean = toDisplayText(name).replace(/\s+/g, ' ').trim().slice(0, LIMITS.author);
-  return clean === '' ? 'Anonymous' : clean;
 }
 
 function message(input: CommentInput, text: string): CommentMessage {
@@ -119,16 +97,6 @@ export function setThreadResolved(diagram: Diagram, threadId: string, resolved: 
   });
 }
 
-/** The node or edge a thread is about (a finding's thread follows its element), or null. */
-export function threadElement(
-  target: CommentTarget,
-): { readonly type: 'node' | 'edge'; readonly id: string } | null {
-  if (target.type === 'finding') {
-    return target.element.type === 'diagram' ? null : target.element;
-  }
-  return target;
-}
-
 /**
  * Drops the threads whose card or edge is gone. Deleting an element deletes its threads in the
  * same edit (so one undo brings both back), and the file gate refuses a thread on an element
@@ -144,15 +112,4 @@ export function dropOrphanThreads(diagram: Diagram): Diagram {
     return element === null || (element.type === 'node' ? nodes : edges).has(element.id);
   });
   return kept.length === threads.length ? diagram : { ...diagram, comments: kept };
-}
-
-/** Open threads per card or edge id, for the markers on the canvas. */
-export function openThreadCounts(diagram: Diagram): ReadonlyMap<string, number> {
-  const counts = new Map<string, number>();
-  for (const thread of diagram.comments ?? []) {
-    if (thread.resolved) continue;
-    const element = threadElement(thread.target);
-    if (element) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
-  }
-  return counts;
 }

@@ -5,6 +5,7 @@ import {
   setThreadResolved,
 } from '../../model/edits/comment-edits';
 import { updateMeta } from '../../model/edits/element-edits';
+import { parseDiagramFile } from '../../io/parse-file';
 import type { CommentTarget, Diagram } from '../../model/schema';
 import type { ReviewBaseline } from '../../rules/engine';
 import { readAuthorName, writeAuthorName } from '../../persistence/author-name';
@@ -50,6 +51,8 @@ export interface ReviewSlice {
   deleteVersion(id: string): Promise<void>;
   compareWith(comparison: Comparison | null): void;
   compareWithVersion(id: string): Promise<string | null>;
+  /** Compares with a file (JSON or our PNG text) read through the file gate; the open diagram is untouched. */
+  compareWithFile(text: string, fileName: string): string | null;
 
   setAuthorName(name: string): void;
   startComment(target: CommentTarget | null): void;
@@ -173,6 +176,16 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
       if (!read.ok) return read.message;
       const name = get().versions.find((v) => v.id === id)?.name ?? 'Version';
       set({ comparison: { name, diagram: read.diagram } });
+      return null;
+    },
+
+    compareWithFile(text, fileName) {
+      const parsed = parseDiagramFile(text);
+      if (!parsed.ok) {
+        const first = parsed.problems[0];
+        return `"${fileName}" cannot be compared: ${first ? `${first.path}: ${first.message}` : 'it is not a diagram.'}`;
+      }
+      set({ comparison: { name: fileName, diagram: parsed.diagram } });
       return null;
     },
 

@@ -1,0 +1,100 @@
+import { ViewportPortal } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
+import { openThreadCounts } from '../model/comments';
+import { useEditor } from '../store/react/editor-context';
+import { useComparison } from '../store/react/use-comparison';
+import { COMPARE_COLORS } from '../ui-kit/compare-colors';
+
+const RING = 6;
+
+/**
+ * Drawn in flow coordinates under the cards: in a comparison, a ring round each card added
+ * (green), changed (amber) or only moved (grey, dashed), and each removed card as a faded red
+ * ghost where it was; always, a marker above each card with open comment threads. The rings
+ * sit behind the cards, so they never take a click meant for one.
+ */
+function ReviewLayerView() {
+  const open = useComparison();
+  const diagram = useEditor((s) => s.diagram);
+  const select = useEditor((s) => s.select);
+  const showSideTab = useEditor((s) => s.showSideTab);
+  const counts = useMemo(() => openThreadCounts(diagram), [diagram]);
+  const positions = useMemo(() => new Map(diagram.nodes.map((n) => [n.id, n.position])), [diagram]);
+
+  const rings: { id: string; x: number; y: number; color: string; dashed: boolean }[] = [];
+  if (open) {
+    const { nodes } = open.result.diff;
+    const ring = (id: string, color: string, dashed = false) => {
+      const at = positions.get(id);
+      if (at) rings.push({ id, x: at.x, y: at.y, color, dashed });
+    };
+    for (const n of nodes.added) ring(n.id, COMPARE_COLORS.added);
+    for (const n of nodes.changed) ring(n.id, COMPARE_COLORS.changed);
+    for (const n of nodes.moved) ring(n.id, COMPARE_COLORS.moved, true);
+  }
+  return (
+    <ViewportPortal>
+      {rings.map((r) => (
+        <div
+          key={r.id}
+          data-compare-ring={r.color}
+          className="pointer-events-none absolute rounded-xl"
+          style={{
+            transform: `translate(${r.x - RING}px, ${r.y - RING}px)`,
+            width: NODE_WIDTH + 2 * RING,
+            height: NODE_HEIGHT + 2 * RING,
+            border: `3px ${r.dashed ? 'dashed' : 'solid'} ${r.color}`,
+            zIndex: -1,
+          }}
+        />
+      ))}
+      {open?.result.diff.nodes.removed.map((n) => (
+        <div
+          key={`removed-${n.id}`}
+          data-compare-removed={n.id}
+          className="pointer-events-none absolute flex items-center justify-center rounded-lg p-2 text-center text-sm text-red-900"
+          style={{
+            transform: `translate(${n.position.x}px, ${n.position.y}px)`,
+            width: NODE_WIDTH,
+            height: NODE_HEIGHT,
+            border: `2px dashed ${COMPARE_COLORS.removed}`,
+            background: 'rgba(254, 226, 226, 0.55)',
+            opacity: 0.75,
+            zIndex: -1,
+          }}
+        >
+          <span className="line-clamp-2 line-through">{n.title || 'Untitled'}</span>
+        </div>
+      ))}
+      {[...counts].map(([id, count]) => {
+        const at = positions.get(id);
+        if (!at) return null;
+        const title = diagram.nodes.find((n) => n.id === id)?.title || 'Untitled';
+        return (
+          <button
+            key={`comments-${id}`}
+            type="button"
+            className="nodrag nopan absolute flex h-6 min-w-6 items-center justify-center gap-1 rounded-full border border-indigo-300 bg-indigo-50 px-1.5 text-xs font-semibold text-indigo-900 shadow-sm hover:bg-indigo-100"
+            style={{
+              transform: `translate(${at.x + NODE_WIDTH - 28}px, ${at.y - 14}px)`,
+              pointerEvents: 'all',
+            }}
+            aria-label={`${count} open comment ${count === 1 ? 'thread' : 'threads'} on “${title}”`}
+            onClick={() => {
+              select({ nodes: [id], edges: [] });
+              showSideTab('Comments');
+            }}
+          >
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3 w-3" fill="currentColor">
+              <path d="M2 3a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H7l-3 3v-3H3a1 1 0 0 1-1-1z" />
+            </svg>
+            {count}
+          </button>
+        );
+      })}
+    </ViewportPortal>
+  );
+}
+
+export const ReviewLayer = memo(ReviewLayerView);

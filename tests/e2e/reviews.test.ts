@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openApp, screenshotDir, settle, type Session } from './harness';
+
+const card = (page: Page, name: string) => page.getByRole('group', { name });
+const history = (page: Page) => page.getByRole('region', { name: 'History' });
+const comments = (page: Page) => page.getByRole('region', { name: 'Comments' });
+const versions = (page: Page) => history(page).getByRole('list', { name: 'Versions' });
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `reviews-${name}.png`) });
+}
+
+describe('quarterly reviews: versions, compare and comments', () => {
+  let session: Session;
+  before(async () => {
+    session = await openApp();
+    const { page } = session;
+    await page.getByRole('button', { name: 'Templates' }).click();
+    await page.getByRole('menuitem', { name: /Mid-market sales-led/ }).click();
+    await card(page, 'MQL (stage)').waitFor();
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  it('saves a named version with a note and lists it with its counts', async () => {
+    const { page } = session;
+    await page.getByRole('tab', { name: 'History' }).click();
+    const panel = history(page);
+    await panel.getByRole('textbox', { name: 'Version name' }).fill('Before QBR');
+    await panel.getByRole('textbox', { name: 'Note (optional)' }).fill('As presented in October');
+    await panel.getByRole('button', { name: 'Save version' }).click();
+    await panel.getByRole('status').getByText('Saved version “Before QBR”.').waitFor();
+    const item = versions(page).getByRole('listitem', { name: 'Before QBR' });
+    await item.getByText('As presented in October').waitFor();
+    await item.getByText(/^\d+ cards · \d+ findings?$/).waitFor();
+    await item.getByText(/^Saved · /).waitFor();
+  });
+
+  it('marks the diagram as reviewed with a version named for the date', async () => {
+    const { page } = session;
+    const panel = history(page);
+    await panel.getByRole('button', { name: 'Mark as reviewed' }).click();
+    await panel.getByRole('status').getByText(`Marked as reviewed on ${today()}.`).waitFor();
+    await versions(page)
+      .getByRole('listitem', { name: `Review ${today()}` })
+      .waitFor();
+    await panel.getByText(`Last reviewed ${today()}.`).waitFor();
+  });
+
+  it('restores a version as one undoable change', async () => {
+    const { page } = session;
+    await card(page, 'MQL (stage)').click();
+    await page.keyboard.press('Delete');
+    await card(page, 'MQL (stage)').waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: 'History' }).click();
+    await versions(page).getByRole('button', { name: 'Restore “Before QBR”' }).click();
+    await card(page, 'MQL (stage)').waitFor();
+    await history(page)
+      .getByRole('status')
+      .getByText(/^Restored “Before QBR”/)
+      .waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('ControlOrMeta+z');
+    await card(page, 'MQL (stage)').waitFor({ state: 'detached' });
+  });
+
+  it('compares with a version: removed card faded on the canvas, changes listed by role', async () => {
+    const { page } = session;
+    await page.getByRole('tab', { name: 'History' }).click();
+    await versions(page).getByRole('button', { name: 'Compare with “Before QBR”' }).click();
+    const comparison = history(page).getByRole('region', { name: 'Comparison' });
+    await comparison.getByRole('heading', { name: 'Compared with “Before QBR”' }).waitFor();
+    const changes = comparison.getByRole('list', { name: 'Changes' });
+    await changes.getByRole('listitem').filter({ hasText: 'Removed Stage “MQL”' }).waitFor();
+    await changes.getByText(/^Diagram last reviewed: /).waitFor();
+    await comparison
+      .getByRole('heading', { name: /^Audit: \d+ fixed, \d+ new, \d+ unchanged$/ })
+      .waitFor();
+    await comparison.getByText(/^New ARR per month: .+ then, .+ now$/).waitFor();
+    assert.equal(await page.locator('[data-compare-removed="stage-mql"]').count(), 1);
+    await shot(page, 'compare');
+    await comparison.getByRole('button', { name: 'Close comparison' }).click();
+    assert.equal(await page.locator('[data-compare-removed]').count(), 0);
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await card(page, 'MQL (stage)').waitFor();
+  });
+
+  it('writes, replies to, resolves and filters comment threads, with a marker on the card', async () => {
+    const { page } = session;
+    await page.getByRole('tab', { name: 'Comments' }).click();
+    const panel = comments(page);
+    await panel.getByRole('textbox', { name: 'Your name, shown with your comments' }).fill('Ana');
+    await panel.getByRole('button', { name: 'Save name' }).click();
+    await panel.getByText('Commenting as').waitFor();
+
+    await card(page, 'SQL (stage)').click();
+    await page.getByRole('tab', { name: 'Comments' }).click();
+    await panel.getByRole('combobox', { name: 'About' }).selectOption({ label: 'Stage “SQL”' });
+    await panel.getByRole('textbox', { name: 'Comment' }).fill('<b>Who</b> owns the SQL handoff?');
+    await panel.getByRole('button', { name: 'Comment', exact: true }).click();
+    const thread = panel.getByRole('listitem', { name: /^Thread on Stage “SQL”/ });
+    // Plain text: the markup shows as typed, never as bold.
+    await thread.getByText('<b>Who</b> owns the SQL handoff?').waitFor();
+    assert.equal(await thread.locator('b').count(), 0);
+    await page.getByRole('button', { name: '1 open comment thread on “SQL”' }).waitFor();
+
+    await thread.getByRole('textbox', { name: 'Reply' }).fill('The SDR lead, from Q1.');
+    await thread.getByRole('button', { name: 'Reply' }).click();
+    await thread.getByText('The SDR lead, from Q1.').waitFor();
+    await thread.getByRole('button', { name: /^Edit your comment “The SDR lead/ }).click();
+    await thread.getByRole('textbox', { name: 'Edit comment' }).fill('The SDR team lead, from Q1.');
+    await thread.getByRole('button', { name: 'Save edit' }).click();
+    await thread.getByText('The SDR team lead, from Q1.').waitFor();
+    await thread.getByText(/· edited$/).waitFor();
+    await shot(page, 'comments');
+
+    await thread.getByRole('button', { name: 'Resolve' }).click();
+    await thread.getByText('Resolved', { exact: true }).waitFor();
+    await page.getByRole('button', { name: /open comment thread/ }).waitFor({ state: 'detached' });
+    await panel.getByRole('checkbox', { name: 'Open only' }).check();
+    await panel.getByText('No open threads.').waitFor();
+    await panel.getByRole('checkbox', { name: 'Open only' }).uncheck();
+    await thread.getByRole('button', { name: 'Reopen' }).click();
+    await thread.getByText('Open', { exact: true }).waitFor();
+    await settle(page);
+    assert.deepEqual(session.errors, []);
+  });
+});

@@ -9,39 +9,50 @@ import { EditorContext, type Editor } from '../store/react/editor-context';
 import { ErrorBoundary } from '../ui-kit/ErrorBoundary';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { RestoreGate } from './RestoreGate';
+import { usePanels } from './use-panels';
 
 export function App({ editor }: { editor: Editor }) {
   return (
     <EditorContext value={editor}>
-      <ErrorBoundary name="editor" label="The editor">
-        <ReactFlowProvider>
-          <div className="flex h-full flex-col">
-            <RestoreGate>
-              <ErrorBoundary name="top-bar" label="The top bar">
-                <TopBar />
-              </ErrorBoundary>
-              <NoticeBanner />
-              <main className="flex min-h-0 flex-1">
-                <ErrorBoundary name="palette" label="The palette" className="w-44 shrink-0">
-                  <Palette />
-                </ErrorBoundary>
-                <div className="min-w-0 flex-1">
-                  <ErrorBoundary name="canvas" label="The canvas">
-                    <Canvas />
-                  </ErrorBoundary>
-                </div>
-                <ErrorBoundary name="side-panel" label="The side panel" className="w-80 shrink-0">
-                  <SidePanel />
-                </ErrorBoundary>
-              </main>
-            </RestoreGate>
-            <KeyboardShortcuts />
-            <ErrorBoundary name="dialogs" label="The dialog">
-              <Dialogs />
-            </ErrorBoundary>
-          </div>
-        </ReactFlowProvider>
-      </ErrorBoundary>
+      <Shell />
     </EditorContext>
+  );
+}
+
+function Shell() {
+  const panels = usePanels();
+  return (
+    <ErrorBoundary name="editor" label="The editor">
+      <ReactFlowProvider>
+        <div className="flex h-full flex-col">
+          <RestoreGate>
+            <ErrorBoundary name="top-bar" label="The top bar">
+              <TopBar />
+            </ErrorBoundary>
+            <NoticeBanner />
+            <main className="flex min-h-0 flex-1">
+              <ErrorBoundary name="palette" label="The palette" className="shrink-0">
+                <Palette open={panels.palette} onToggle={() => panels.toggle('palette')} />
+              </ErrorBoundary>
+              <div className="min-w-0 flex-1">
+                <ErrorBoundary name="canvas" label="The canvas">
+                  <Canvas
+                    minimap={panels.minimap}
+                    onToggleMinimap={() => panels.toggle('minimap')}
+                  />
+                </ErrorBoundary>
+              </div>
+              <ErrorBoundary name="side-panel" label="The side panel" className="shrink-0">
+                <SidePanel open={panels.side} onToggle={() => panels.toggle('side')} />
+              </ErrorBoundary>
+            </main>
+          </RestoreGate>
+          <KeyboardShortcuts />
+          <ErrorBoundary name="dialogs" label="The dialog">
+            <Dialogs />
+          </ErrorBoundary>
+        </div>
+      </ReactFlowProvider>
+    </ErrorBoundary>
   );
 }

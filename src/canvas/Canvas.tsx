@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   ConnectionMode,
   Controls,
   MiniMap,
@@ -45,10 +46,17 @@ const SNAP: [number, number] = [GRID, GRID];
 // every MiniMap node, on every drag step (issue 7: −37 % script time per drag at 1,000 cards).
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
-const CONNECTION_RADIUS = 60;
+const CONNECTION_RADIUS = 72;
 const miniMapColor = (node: GtmFlowNode) => LAYER_THEME[layerOf(node.data.node.kind)].accent;
 
-export function Canvas() {
+/** The diagram; `minimap` says whether the minimap shows (the user can hide it, remembered). */
+export function Canvas({
+  minimap,
+  onToggleMinimap,
+}: {
+  minimap: boolean;
+  onToggleMinimap(): void;
+}) {
   const { store } = useEditorApi();
   const diagram = useEditor((s) => s.diagram);
   const selection = useEditor((s) => s.selection);
@@ -173,7 +181,10 @@ export function Canvas() {
       const file = event.dataTransfer.files[0];
       if (file) {
         event.preventDefault();
-        void importFile(file);
+        // A dropped .csv is a CRM deals export (issue 15): read beside the diagram, not opened.
+        if (/\.csv$/i.test(file.name) || file.type === 'text/csv') {
+          void store.getState().importDeals(file, file.name);
+        } else void importFile(file);
         return;
       }
       const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE) as NodeKind;
@@ -217,7 +228,7 @@ export function Canvas() {
         onPaneClick={pointer.onPaneClick}
         connectionMode={ConnectionMode.Loose}
         // A connector dropped anywhere on a card's body snaps to its nearest handle: no point
-        // of a 220 × 112 card is further than 56 px from the middle of a side.
+        // of a 220 × 112 card is further than 70 px from the middle of its nearest side.
         connectionRadius={CONNECTION_RADIUS}
         // Double-click edits a label or a card; it never zooms.
         zoomOnDoubleClick={false}
@@ -245,11 +256,12 @@ export function Canvas() {
           />
         )}
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#e4e4e7" />
-        {big ? (
-          <OverviewMiniMap />
-        ) : (
-          <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={miniMapColor} />
-        )}
+        {minimap &&
+          (big ? (
+            <OverviewMiniMap />
+          ) : (
+            <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={miniMapColor} />
+          ))}
         {overview && (
           <Panel position="top-center">
             <p
@@ -264,7 +276,16 @@ export function Canvas() {
         <Panel position="top-right">
           <ConnectKindPicker value={connectKind} onChange={setConnectKind} />
         </Panel>
-        <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
+        <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS}>
+          <ControlButton
+            onClick={onToggleMinimap}
+            aria-label="Show minimap"
+            aria-pressed={minimap}
+            title={minimap ? 'Hide the minimap' : 'Show the minimap'}
+          >
+            <span aria-hidden="true">▦</span>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useEditor, useEditorApi } from '../store/react/editor-context';
 
 const TONE = {
@@ -10,6 +11,7 @@ export function NoticeBanner() {
   const { session } = useEditorApi();
   const notice = useEditor((s) => s.notice);
   const setNotice = useEditor((s) => s.setNotice);
+  useNoticeFollowsDiagram();
   if (!notice) return null;
   const conflict = notice.text.includes('another tab') && notice.kind === 'warning';
   return (
@@ -38,4 +40,22 @@ export function NoticeBanner() {
       </button>
     </div>
   );
+}
+
+/**
+ * A notice is about the diagram open when it appeared (issue 16): once another diagram or a
+ * template opens, it goes. Start-up's restore is not an opening, so its warnings stay.
+ */
+function useNoticeFollowsDiagram(): void {
+  const { store } = useEditorApi();
+  const diagramId = useEditor((s) => s.diagramId);
+  const notice = useEditor((s) => s.notice);
+  const owner = useRef({ notice, diagramId });
+  useEffect(() => {
+    const before = owner.current;
+    owner.current = { notice, diagramId };
+    if (notice === null || before.notice !== notice) return;
+    const restoring = store.getState().saveState.status === 'restoring';
+    if (before.diagramId !== diagramId && !restoring) store.getState().setNotice(null);
+  }, [notice, diagramId, store]);
 }

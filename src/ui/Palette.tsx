@@ -4,56 +4,88 @@ import { LAYER_THEME } from '../ui-kit/layer-theme';
 import { LayerIcon } from '../ui-kit/LayerIcon';
 
 import { PALETTE_DRAG_TYPE } from '../ui-kit/drag-types';
+import { useAddCard } from './use-add-card';
 
-/** One button per node kind, grouped by layer; click adds in free space, drag drops at a point. */
-export function Palette() {
-  const addNode = useEditor((s) => s.addNode);
+/**
+ * One button per node kind, grouped by layer; click adds in free space, drag drops at a point.
+ * Collapsed, it leaves a strip with the button that opens it again.
+ */
+export function Palette({ open, onToggle }: { open: boolean; onToggle(): void }) {
+  const addCard = useAddCard();
   const showSideTab = useEditor((s) => s.showSideTab);
+  if (!open) {
+    return (
+      <div className="flex h-full w-9 flex-col items-center border-r border-zinc-200 bg-white py-2">
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Show palette"
+          aria-expanded="false"
+          title="Show palette"
+          onClick={onToggle}
+        >
+          ›
+        </button>
+      </div>
+    );
+  }
   return (
-    <div
-      role="toolbar"
-      aria-label="Palette"
-      aria-orientation="vertical"
-      className="flex h-full w-44 shrink-0 flex-col gap-3 overflow-y-auto border-r border-zinc-200 bg-white p-3"
-    >
-      {LAYERS.map((layer) => (
-        <div key={layer.id} role="group" aria-label={layer.label}>
-          <div
-            className="mb-1 flex items-center gap-1 text-[11px] font-semibold uppercase tracking-wider"
-            style={{ color: LAYER_THEME[layer.id].text }}
-          >
-            <LayerIcon layer={layer.id} />
-            {layer.label}
+    <div className="relative h-full">
+      <button
+        type="button"
+        className="icon-btn absolute top-2 -right-3.5 z-10 h-6 w-6 rounded-full shadow-sm"
+        aria-label="Hide palette"
+        aria-expanded="true"
+        title="Hide palette"
+        onClick={onToggle}
+      >
+        ‹
+      </button>
+      <div
+        role="toolbar"
+        aria-label="Palette"
+        aria-orientation="vertical"
+        className="flex h-full w-36 shrink-0 flex-col gap-3 overflow-y-auto border-r border-zinc-200 bg-white p-3 xl:w-44"
+      >
+        {LAYERS.map((layer) => (
+          <div key={layer.id} role="group" aria-label={layer.label}>
+            <div
+              className="mb-1 flex items-center gap-1 text-[11px] font-semibold uppercase tracking-wider"
+              style={{ color: LAYER_THEME[layer.id].text }}
+            >
+              <LayerIcon layer={layer.id} />
+              {layer.label}
+            </div>
+            <div className="flex flex-col gap-1">
+              {layer.kinds.map((kind: NodeKind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  aria-label={`Add ${kind}`}
+                  title={`Add a ${KIND_LABEL[kind]} node (or drag it onto the canvas)`}
+                  draggable
+                  onDragStart={(event) => {
+                    event.dataTransfer.setData(PALETTE_DRAG_TYPE, kind);
+                    event.dataTransfer.effectAllowed = 'copy';
+                  }}
+                  onClick={() => {
+                    addCard(kind);
+                    showSideTab('Inspector');
+                  }}
+                  className="flex items-center gap-2 rounded-md border border-zinc-200 px-2 py-1 text-left text-sm text-zinc-800 hover:border-zinc-400 hover:bg-zinc-50"
+                >
+                  <span
+                    className="h-2.5 w-2.5 rounded-full"
+                    style={{ background: LAYER_THEME[layer.id].accent }}
+                    aria-hidden="true"
+                  />
+                  {KIND_LABEL[kind]}
+                </button>
+              ))}
+            </div>
           </div>
-          <div className="flex flex-col gap-1">
-            {layer.kinds.map((kind: NodeKind) => (
-              <button
-                key={kind}
-                type="button"
-                aria-label={`Add ${kind}`}
-                title={`Add a ${KIND_LABEL[kind]} node (or drag it onto the canvas)`}
-                draggable
-                onDragStart={(event) => {
-                  event.dataTransfer.setData(PALETTE_DRAG_TYPE, kind);
-                  event.dataTransfer.effectAllowed = 'copy';
-                }}
-                onClick={() => {
-                  addNode(kind);
-                  showSideTab('Inspector');
-                }}
-                className="flex items-center gap-2 rounded-md border border-zinc-200 px-2 py-1 text-left text-sm text-zinc-800 hover:border-zinc-400 hover:bg-zinc-50"
-              >
-                <span
-                  className="h-2.5 w-2.5 rounded-full"
-                  style={{ background: LAYER_THEME[layer.id].accent }}
-                  aria-hidden="true"
-                />
-                {KIND_LABEL[kind]}
-              </button>
-            ))}
-          </div>
-        </div>
-      ))}
+        ))}
+      </div>
     </div>
   );
 }

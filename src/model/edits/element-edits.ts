@@ -13,7 +13,7 @@ import type {
 } from '../schema';
 import { nodeDataSchemas } from '../schema';
 import { dropOrphanThreads } from './comment-edits';
-import { clampToBand, freeSlotFor } from './placement';
+import { clampToBand, dropPosition, freeSlotFor, type XRange } from './placement';
 
 /**
  * Pure edits of a diagram, the only way the editor changes one. Each returns a new diagram that
@@ -54,16 +54,22 @@ function mapNodes(diagram: Diagram, fn: (node: DiagramNode) => DiagramNode): Dia
 }
 
 /**
- * A new card of `kind`: at `position` (kept in its band) when the user dropped it somewhere,
- * else in the first free slot of its band (see freeSlotFor), with the kind's name as title.
+ * A new card of `kind`: at `position` (kept in its band, clear of its neighbours) when the user
+ * dropped it somewhere, else in the first free slot of its band, inside `within` when given
+ * (see freeSlotFor), with the kind's name as title.
  */
 export function newNode(
   diagram: Diagram,
   kind: NodeKind,
-  options: { position?: { x: number; y: number }; title?: string; data?: AnyNodeData } = {},
+  options: {
+    position?: { x: number; y: number };
+    within?: XRange;
+    title?: string;
+    data?: AnyNodeData;
+  } = {},
 ): DiagramNode {
-  const { position, title, data } = options;
-  const at = position ? clampToBand(kind, position) : freeSlotFor(diagram, kind);
+  const { position, within, title, data } = options;
+  const at = position ? dropPosition(diagram, kind, position) : freeSlotFor(diagram, kind, within);
   const created = createNode(kind, at, title);
   return (data ? { ...created, data } : created) as DiagramNode;
 }

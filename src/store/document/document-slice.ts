@@ -2,6 +2,7 @@ import type { NodeKind } from '../../model/layers';
 import type { Diagram, DiagramEdge, DiagramMeta, EdgeKind } from '../../model/schema';
 import * as edits from '../../model/edits/element-edits';
 import type { EdgePatch, Fragment, NodeDataPatch, NodeRef } from '../../model/edits/element-edits';
+import type { XRange } from '../../model/edits/placement';
 import type { SliceCreator } from '../editor-store';
 import { EMPTY_SELECTION } from '../view-slice';
 import type { DiagramTransform, DocumentBackend } from './document-backend';
@@ -33,7 +34,8 @@ export interface DocumentSlice {
   /** Replaces the document in one undoable step (quick fixes, auto layout, templates). */
   applyTransform(transform: DiagramTransform, label?: string): void;
   replaceDiagram(diagram: Diagram): void;
-  addNode(kind: NodeKind, position?: { x: number; y: number }): string;
+  /** At `position` (a drop), or the band's next free slot, inside `within` when given. */
+  addNode(kind: NodeKind, position?: { x: number; y: number }, within?: XRange): string;
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void;
   /** Moves the selected nodes. */
   nudge(dx: number, dy: number): void;
@@ -95,8 +97,12 @@ export function createDocumentSlice(
       replaceDiagram(diagram) {
         apply('replace', () => diagram);
       },
-      addNode(kind, position) {
-        const node = edits.newNode(get().diagram, kind, position ? { position } : {});
+      addNode(kind, position, within) {
+        const node = edits.newNode(
+          get().diagram,
+          kind,
+          position ? { position } : within ? { within } : {},
+        );
         apply('add-node', (d) => edits.insertNodes(d, [node]));
         set({ selection: { nodes: [node.id], edges: [] } });
         return node.id;

@@ -36,7 +36,10 @@ export function ProblemsPanel() {
   const { showTarget } = useShowOnCanvas();
   const regionRef = useRef<HTMLElement>(null);
   const traceId = useId();
-  const [announcement, setAnnouncement] = useState('');
+  // The announcement is about the diagram as the fix left it: an undo or any later edit ends it.
+  const diagram = useEditor((s) => s.diagram);
+  const [applied, setApplied] = useState<{ text: string; diagram: unknown } | null>(null);
+  const announcement = applied && applied.diagram === diagram ? applied.text : '';
 
   const nodeById = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const edgeById = useMemo(
@@ -88,7 +91,10 @@ export function ProblemsPanel() {
       const fix = current(key)?.fix;
       if (!fix) return;
       store.getState().applyTransform(fix.apply);
-      setAnnouncement(`Applied: ${fix.label}. Undo reverts it.`);
+      setApplied({
+        text: `Applied: ${fix.label}. Undo reverts it.`,
+        diagram: store.getState().diagram,
+      });
       // The fixed row is gone; keep keyboard focus inside the panel rather than on the page.
       regionRef.current?.focus();
     },

@@ -20,6 +20,7 @@ import type { Diagram, DiagramNode } from '../model/schema';
 import { SEVERITY_ORDER, runAudit, ruleById, type AuditResult } from '../rules/engine';
 import type { Finding, Severity } from '../rules/types';
 import { toMermaid } from './mermaid';
+import { commentsSection } from './report-comments';
 import { appendAll } from '../model/arrays';
 import { toDisplayLine } from '../model/display-text';
 
@@ -394,6 +395,7 @@ export function toReport(diagram: Diagram, extras: ReportExtras = {}): string {
   appendAll(out, metricsSection(diagram));
   appendAll(out, segmentsSection(diagram));
   appendAll(out, stagesSection(diagram));
+  appendAll(out, commentsSection(diagram));
 
   out.push('## Diagram', '', '```mermaid', toMermaid(diagram).trimEnd(), '```', '');
   out.push('## Inventory', '');

@@ -9,6 +9,9 @@ const KIND_TEXT: Readonly<Record<VersionSummary['kind'], string>> = {
   auto: 'Automatic',
 };
 
+/** Rows drawn at first and per "Show more": 500 versions open as fast as 50. */
+const PAGE = 50;
+
 function when(ms: number): string {
   return new Date(ms).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 }
@@ -24,6 +27,7 @@ export function HistoryPanel() {
   const status = useEditor((s) => s.versionsStatus);
   const lastReviewed = useEditor((s) => s.diagram.meta.lastReviewed);
   const comparing = useEditor((s) => s.comparison !== null);
+  const [shown, setShown] = useState(PAGE);
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -149,7 +153,7 @@ export function HistoryPanel() {
         </p>
       )}
       <ul aria-label="Versions" className="flex flex-col gap-2">
-        {versions.map((v) => (
+        {versions.slice(0, shown).map((v) => (
           <li key={v.id} className="rounded-md border border-zinc-200 p-2" aria-label={v.name}>
             <p className="text-sm font-medium break-words text-zinc-900">{v.name}</p>
             <p className="text-xs text-zinc-600">
@@ -207,6 +211,11 @@ export function HistoryPanel() {
           </li>
         ))}
       </ul>
+      {versions.length > shown && (
+        <button type="button" className="btn self-start" onClick={() => setShown(shown + PAGE)}>
+          Show {Math.min(PAGE, versions.length - shown)} more ({versions.length - shown} older)
+        </button>
+      )}
     </section>
   );
 }

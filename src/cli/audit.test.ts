@@ -44,7 +44,7 @@ describe('gtm-blueprint audit', { timeout: 60_000 }, () => {
   it('exits 1 and lists findings grouped by severity, with a summary', () => {
     const { code, stdout } = cli([BROKEN]);
     expect(code).toBe(1);
-    const sections = ['Errors (7)', 'Warnings (14)', 'Info (4)'].map((h) => stdout.indexOf(h));
+    const sections = ['Errors (7)', 'Warnings (17)', 'Info (4)'].map((h) => stdout.indexOf(h));
     expect(sections.every((at, i) => at > 0 && (i === 0 || at > (sections[i - 1] as number)))).toBe(
       true,
     );
@@ -52,15 +52,15 @@ describe('gtm-blueprint audit', { timeout: 60_000 }, () => {
       /missing-enrichment +Leads from “Cold email” reach sales without enrichment or scoring: route them through an enrichment step first\. +\[nodes\/ch-email\]/,
     );
     expect(stdout).toContain('[edges/e3/label]');
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('25 problems: 7 errors, 14 warnings, 4 info.');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('28 problems: 7 errors, 17 warnings, 4 info.');
   });
 
   it('prints findings and counts as JSON', () => {
     const { code, stdout } = cli([BROKEN, '--format', 'json']);
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
-    expect(json.counts).toEqual({ error: 7, warning: 14, info: 4 });
-    expect(json.findings).toHaveLength(25);
+    expect(json.counts).toEqual({ error: 7, warning: 17, info: 4 });
+    expect(json.findings).toHaveLength(28);
     expect(json.findings[0]).toEqual({
       ruleId: 'benchmark-red-flag',
       severity: 'error',
@@ -89,7 +89,7 @@ describe('gtm-blueprint audit', { timeout: 60_000 }, () => {
     }
     expect(run.artifacts).toEqual([{ location: { uri: BROKEN } }]);
     const results = run.results as SarifResult[];
-    expect(results).toHaveLength(25);
+    expect(results).toHaveLength(28);
     expect(new Set(results.map((r) => r.level))).toEqual(new Set(['error', 'warning', 'note']));
     for (const result of results) {
       expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);

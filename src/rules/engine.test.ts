@@ -46,6 +46,8 @@ describe('runAudit', () => {
       findings.map((f) => `${f.severity} ${f.ruleId} ${'id' in f.target ? f.target.id : ''}`),
     ).toEqual([
       'error stage-missing-exit-criteria stage-sql',
+      // A lower MQL rate wins fewer deals: cold email's CAC no longer pays back in 24 months.
+      'warning cac-payback ch-cold-email',
       'warning stage-missing-owner stage-mql',
       'warning stage-missing-owner stage-sql',
       'info below-benchmark stage-mql',

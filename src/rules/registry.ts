@@ -2,6 +2,7 @@ import { actualOffPlan } from './rules/actual-off-plan';
 import { belowBenchmark } from './rules/below-benchmark';
 import { benchmarkRedFlag } from './rules/benchmark-red-flag';
 import { buyingCommitteeMissing } from './rules/buying-committee-missing';
+import { cacPayback } from './rules/cac-payback';
 import { disconnectedLayer } from './rules/disconnected-layer';
 import { leadTraceGap } from './rules/lead-trace-gap';
 import { missingEnrichment } from './rules/missing-enrichment';
@@ -9,7 +10,10 @@ import { missingFeedbackLoop } from './rules/missing-feedback-loop';
 import { missingLayer } from './rules/missing-layer';
 import { metricDrift } from './rules/metric-drift';
 import { missingMetric } from './rules/missing-metric';
+import { motionUnconnected } from './rules/motion-unconnected';
+import { outboundWithoutSequencing } from './rules/outbound-without-sequencing';
 import { overcomplicatedEarlyStage } from './rules/overcomplicated-early-stage';
+import { personaUnconnected } from './rules/persona-unconnected';
 import { positioningIncomplete } from './rules/positioning-incomplete';
 import { positioningNoProof } from './rules/positioning-no-proof';
 import { reviewOverdue } from './rules/review-overdue';
@@ -34,6 +38,7 @@ export const RULES: readonly Rule[] = [
   belowBenchmark,
   benchmarkRedFlag,
   buyingCommitteeMissing,
+  cacPayback,
   disconnectedLayer,
   leadTraceGap,
   metricDrift,
@@ -41,7 +46,10 @@ export const RULES: readonly Rule[] = [
   missingFeedbackLoop,
   missingLayer,
   missingMetric,
+  motionUnconnected,
+  outboundWithoutSequencing,
   overcomplicatedEarlyStage,
+  personaUnconnected,
   positioningIncomplete,
   positioningNoProof,
   reviewOverdue,

@@ -19,7 +19,8 @@ testRule(unlabeledHandoff, {
           message:
             'The handoff from “SEO content” to “CRM” has no label: say what passes across it.',
           target: { type: 'edge', id: 'e-a', field: 'label' },
-          fix: 'Label it "Raw lead to enrich and score"',
+          // The label fits the edge's own ends: a channel into the CRM logs, it does not enrich.
+          fix: 'Label it "Replies and clicks logged to the CRM"',
         },
         {
           message:
@@ -37,7 +38,8 @@ testRule(unlabeledHandoff, {
           message:
             'The handoff from “Pipeline dashboard” to “Mid-market B2B SaaS” has no label: say what passes across it.',
           target: { type: 'edge', id: 'e-d', field: 'label' },
-          fix: 'Label it "Won/lost reasons refine ICP and scoring"',
+          // Feedback into the segment refines the ICP, not scoring.
+          fix: 'Label it "Won/lost reasons refine the ICP"',
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { layerOf, type LayerId } from '../../model/layers';
+import { layerOf, type LayerId, type NodeKind } from '../../model/layers';
 import type { DiagramEdge, DiagramNode } from '../../model/schema';
 import { isBlank } from '../text';
 import { defineRule, type QuickFix, type Report } from '../types';
@@ -14,13 +14,40 @@ const SUGGESTED: Readonly<Partial<Record<`${LayerId}>${LayerId}`, string>>> = {
   'revops>revops': 'Data sync',
 };
 
+/**
+ * Where the layer pair is too coarse, the label the card kinds at both ends call for: "Raw lead
+ * to enrich and score" fits a channel → enrichment edge but not a channel → CRM one.
+ */
+const BY_TARGET_KIND: Readonly<Partial<Record<`${LayerId}>${NodeKind}`, string>>> = {
+  'channels>enrichment': 'Raw lead to enrich',
+  'channels>scoring': 'Lead to score',
+  'channels>crm': 'Replies and clicks logged to the CRM',
+  'channels>sequencing': 'Replies that stop the sequence',
+  'channels>reporting': 'Channel results for the dashboard',
+  'revops>channels': 'Sequence steps to send',
+  'revops>reporting': 'Figures for the dashboard',
+  'revops>crm': 'Records synced to the CRM',
+  'sales>crm': 'Stage changes and deal data',
+  'sales>reporting': 'Stage figures for the dashboard',
+};
+
+const FEEDBACK_INTO: Readonly<Partial<Record<NodeKind, string>>> = {
+  segment: 'Won/lost reasons refine the ICP',
+  persona: 'Won/lost reasons refine the persona',
+  scoring: 'Conversion by score band retrains scoring',
+  positioning: 'Won/lost reasons sharpen the message',
+};
+
 function suggestion(
   edge: DiagramEdge,
   source: DiagramNode,
   target: DiagramNode,
 ): string | undefined {
-  if (edge.kind === 'feedback') return 'Won/lost reasons refine ICP and scoring';
-  return SUGGESTED[`${layerOf(source.kind)}>${layerOf(target.kind)}`];
+  if (edge.kind === 'feedback') {
+    return FEEDBACK_INTO[target.kind] ?? 'Won/lost reasons refine ICP and scoring';
+  }
+  const from = layerOf(source.kind);
+  return BY_TARGET_KIND[`${from}>${target.kind}`] ?? SUGGESTED[`${from}>${layerOf(target.kind)}`];
 }
 
 function setLabel(edgeId: string, label: string): QuickFix {

@@ -5,6 +5,8 @@ import { serializeDiagram } from '../src/io/serialize';
 import { indexGraph } from '../src/model/graph';
 import type { Diagram } from '../src/model/schema';
 import { runAudit } from '../src/rules/engine';
+import { layoutEdges } from '../src/drawing/edge-layout';
+import { routeEdges } from '../src/drawing/edge-routes';
 import { createSyntheticDiagram } from '../src/testing/synthetic';
 import { summarize, type Summary } from './stats';
 
@@ -92,6 +94,36 @@ export function runNodeBench(options: NodeBenchOptions): NodeCase[] {
         return version;
       },
       forecastDiagram,
+      options,
+    ),
+  });
+  // Edge routing round the cards (src/drawing): the canvas and every export route the whole
+  // diagram on opening, then only the edges near what moved.
+  for (const n of [30, 500]) {
+    const diagram = createSyntheticDiagram(n, 2);
+    cases.push({
+      name: `route ${diagram.edges.length.toLocaleString('en')} edges`,
+      nodes: n,
+      edges: diagram.edges.length,
+      ms: time(
+        () => diagram,
+        (d) => routeEdges(d.nodes, d.edges),
+        options,
+      ),
+    });
+  }
+  const big = createSyntheticDiagram(500, 2);
+  const before = layoutEdges(big.nodes, big.edges);
+  cases.push({
+    name: 'route 1,000 edges + chips after one card moved',
+    nodes: 500,
+    edges: big.edges.length,
+    ms: time(
+      () =>
+        big.nodes.map((node, i) =>
+          i === 250 ? { ...node, position: { x: node.position.x + 20, y: node.position.y } } : node,
+        ),
+      (nodes) => layoutEdges(nodes, big.edges, undefined, before),
       options,
     ),
   });

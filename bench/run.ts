@@ -114,6 +114,8 @@ function nodeGoals(cases: readonly NodeCase[]): Goal[] {
     'audit 5,000': 20,
     'parse 5,000 (text → parseDiagramFile)': 50,
     'forecast 5,000': 10,
+    'route 60 edges': 10,
+    'route 1,000 edges': 200,
     'compare 1,000 with 1,000 (diff, audits, drift, forecasts)': 50,
   };
   return cases.map((c) =>
@@ -282,7 +284,9 @@ async function main(): Promise<void> {
 
   if (phases.has('node')) {
     loads.node = await waitForQuiet('node');
-    log(`Node: audit, parse and forecast (${NODE.warmup} warm-up calls, ${NODE.runs} timed)…`);
+    log(
+      `Node: audit, parse, forecast and edge routing (${NODE.warmup} warm-up calls, ${NODE.runs} timed)…`,
+    );
     const cases = [...runNodeBench(NODE), ...runReviewBench(NODE)];
     results.node = cases;
     goals.push(...nodeGoals(cases));

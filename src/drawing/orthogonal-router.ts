@@ -225,7 +225,8 @@ export function routeOrthogonal(request: RouteRequest): Point[] | null {
       previous[nextState] = state;
       // Ties go to the state further along (smaller h): in open space A* then runs
       // straight at the target instead of widening a front of equal-cost states.
-      const h = Math.abs(nxp - ex) + Math.abs(nyp - ey);
+      // Off both of the target's lines, at least one more bend is due.
+      const h = Math.abs(nxp - ex) + Math.abs(nyp - ey) + (nxp !== ex && nyp !== ey ? BEND : 0);
       heap.push(ng + h * 1.000001, nextState);
     }
   }

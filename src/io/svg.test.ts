@@ -268,9 +268,11 @@ describe('toSvg', () => {
   it('renders 1,000 nodes well within a frame budget', () => {
     const diagram = gridDiagram(1000);
     toSvg(diagram, { measure: approximateMeasure });
-    const started = performance.now();
+    // CPU time, not wall time: on a busy machine other processes' turns are not ours.
+    const started = process.cpuUsage();
     const { svg } = toSvg(diagram, { measure: approximateMeasure });
-    const elapsed = performance.now() - started;
+    const used = process.cpuUsage(started);
+    const elapsed = (used.user + used.system) / 1000;
     expect(svg.split('<g data-kind=').length - 1).toBe(1000);
     // The target is under 100 ms; the bound leaves room for a loaded CI machine.
     expect(elapsed).toBeLessThan(500);

@@ -8,10 +8,27 @@ import { COMPARE_COLORS } from '../ui-kit/compare-colors';
 
 const RING = 6;
 
+interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+const MARKER_CLASS =
+  'nodrag nopan absolute flex h-6 min-w-6 items-center justify-center gap-1 rounded-full border border-indigo-300 bg-indigo-50 px-1.5 text-xs font-semibold text-indigo-900 shadow-sm hover:bg-indigo-100';
+
+function CommentIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3 w-3" fill="currentColor">
+      <path d="M2 3a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H7l-3 3v-3H3a1 1 0 0 1-1-1z" />
+    </svg>
+  );
+}
+
 /**
  * Drawn in flow coordinates under the cards: in a comparison, a ring round each card added
  * (green), changed (amber) or only moved (grey, dashed), and each removed card as a faded red
- * ghost where it was; always, a marker above each card with open comment threads. The rings
+ * ghost where it was, and handoffs added, removed or changed as lines between the cards; always,
+ * a marker above each card (and on each handoff) with open comment threads. The rings
  * sit behind the cards, so they never take a click meant for one.
  */
 function ReviewLayerView() {
@@ -22,6 +39,10 @@ function ReviewLayerView() {
   const counts = useMemo(() => openThreadCounts(diagram), [diagram]);
   const positions = useMemo(() => new Map(diagram.nodes.map((n) => [n.id, n.position])), [diagram]);
 
+  const removedAt = useMemo(
+    () => new Map(open?.result.diff.nodes.removed.map((n) => [n.id, n.position]) ?? []),
+    [open],
+  );
   const rings: { id: string; x: number; y: number; color: string; dashed: boolean }[] = [];
   if (open) {
     const { nodes } = open.result.diff;
@@ -33,8 +54,85 @@ function ReviewLayerView() {
     for (const n of nodes.changed) ring(n.id, COMPARE_COLORS.changed);
     for (const n of nodes.moved) ring(n.id, COMPARE_COLORS.moved, true);
   }
+  // Edges as straight lines between card centres: enough to see which handoffs came and went.
+  const center = (id: string) => {
+    const at = positions.get(id) ?? removedAt.get(id);
+    return at ? { x: at.x + NODE_WIDTH / 2, y: at.y + NODE_HEIGHT / 2 } : null;
+  };
+  const lines: { key: string; a: Point; b: Point; color: string; dashed: boolean }[] = [];
+  if (open) {
+    const { edges } = open.result.diff;
+    const line = (
+      key: string,
+      e: { source: string; target: string },
+      color: string,
+      dashed = false,
+    ) => {
+      const a = center(e.source);
+      const b = center(e.target);
+      if (a && b) lines.push({ key, a, b, color, dashed });
+    };
+    for (const e of edges.added) line(`a-${e.id}`, e, COMPARE_COLORS.added);
+    for (const e of edges.removed) line(`r-${e.id}`, e, COMPARE_COLORS.removed, true);
+    for (const e of edges.changed) line(`c-${e.id}`, e.edge, COMPARE_COLORS.changed);
+  }
+  const edgeMarkers: { id: string; at: Point; count: number; name: string }[] = [];
+  for (const edge of diagram.edges) {
+    const count = counts.get(edge.id);
+    const a = center(edge.source);
+    const b = center(edge.target);
+    if (!count || !a || !b) continue;
+    const title = (id: string) => diagram.nodes.find((n) => n.id === id)?.title || 'Untitled';
+    edgeMarkers.push({
+      id: edge.id,
+      at: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+      count,
+      name: `${title(edge.source)} → ${title(edge.target)}`,
+    });
+  }
   return (
     <ViewportPortal>
+      {lines.length > 0 && (
+        <svg
+          aria-hidden="true"
+          className="pointer-events-none absolute overflow-visible"
+          style={{ width: 1, height: 1, zIndex: -1 }}
+        >
+          {lines.map((l) => (
+            <line
+              key={l.key}
+              data-compare-edge={l.key}
+              x1={l.a.x}
+              y1={l.a.y}
+              x2={l.b.x}
+              y2={l.b.y}
+              stroke={l.color}
+              strokeWidth={4}
+              strokeOpacity={0.55}
+              strokeDasharray={l.dashed ? '10 8' : undefined}
+            />
+          ))}
+        </svg>
+      )}
+      {edgeMarkers.map((m) => (
+        <button
+          key={`edge-comments-${m.id}`}
+          type="button"
+          className={MARKER_CLASS}
+          style={{
+            transform: `translate(${m.at.x - 12}px, ${m.at.y - 24}px)`,
+            pointerEvents: 'all',
+          }}
+          aria-label={`${m.count} open comment ${m.count === 1 ? 'thread' : 'threads'} on the handoff ${m.name}`}
+          onClick={() => {
+            select({ nodes: [], edges: [m.id] });
+            showSideTab('Comments');
+          }}
+        >
+          <CommentIcon />
+          {m.count}
+        </button>
+      ))}
       {rings.map((r) => (
         <div
           key={r.id}
@@ -70,12 +168,13 @@ function ReviewLayerView() {
       {[...counts].map(([id, count]) => {
         const at = positions.get(id);
         if (!at) return null;
+        if (!at) return null;
         const title = diagram.nodes.find((n) => n.id === id)?.title || 'Untitled';
         return (
           <button
             key={`comments-${id}`}
             type="button"
-            className="nodrag nopan absolute flex h-6 min-w-6 items-center justify-center gap-1 rounded-full border border-indigo-300 bg-indigo-50 px-1.5 text-xs font-semibold text-indigo-900 shadow-sm hover:bg-indigo-100"
+            className={MARKER_CLASS}
             style={{
               transform: `translate(${at.x + NODE_WIDTH - 28}px, ${at.y - 14}px)`,
               pointerEvents: 'all',
@@ -86,9 +185,7 @@ function ReviewLayerView() {
               showSideTab('Comments');
             }}
           >
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3 w-3" fill="currentColor">
-              <path d="M2 3a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H7l-3 3v-3H3a1 1 0 0 1-1-1z" />
-            </svg>
+            <CommentIcon />
             {count}
           </button>
         );

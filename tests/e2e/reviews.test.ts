@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openApp, screenshotDir, settle, type Session } from './harness';
+import { openApp, screenshotDir, settle, waitForValue, type Session } from './harness';
 
 const card = (page: Page, name: string) => page.getByRole('group', { name });
 const history = (page: Page) => page.getByRole('region', { name: 'History' });
@@ -132,6 +132,69 @@ describe('quarterly reviews: versions, compare and comments', () => {
     await settle(page);
     assert.deepEqual(session.errors, []);
   });
+  it('compares with an imported file, and refuses a file that is not a diagram', async () => {
+    const { page } = session;
+    await page.getByRole('tab', { name: 'History' }).click();
+    const panel = history(page);
+    const choose = async (name: string, text: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await panel.getByRole('button', { name: 'Compare with a file…' }).click();
+      await (
+        await chooser
+      ).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    };
+    await choose('notes.json', '{"hello": "world"}');
+    await panel
+      .getByRole('status')
+      .getByText(/^"notes\.json" cannot be compared: /)
+      .waitFor();
+
+    const file = {
+      format: 'gtm-blueprint',
+      version: 2,
+      name: 'Last quarter',
+      meta: {},
+      nodes: [
+        { id: 'stage-sql', kind: 'stage', title: 'SQL', position: { x: 0, y: 0 } },
+        { id: 'old-event', kind: 'channel', title: 'Trade show', position: { x: 300, y: 400 } },
+      ],
+      edges: [{ id: 'e-old', source: 'old-event', target: 'stage-sql', label: 'Booth scans' }],
+    };
+    await choose('last-quarter.json', JSON.stringify(file));
+    const comparison = panel.getByRole('region', { name: 'Comparison' });
+    await comparison.getByRole('heading', { name: 'Compared with “last-quarter.json”' }).waitFor();
+    const changes = comparison.getByRole('list', { name: 'Changes' });
+    await changes
+      .getByRole('listitem')
+      .filter({ hasText: 'Removed Channel “Trade show”' })
+      .waitFor();
+    await changes
+      .getByRole('listitem')
+      .filter({ hasText: 'Removed handoff Trade show → SQL' })
+      .waitFor();
+    await changes.getByRole('button', { name: 'Added Stage “MQL”' }).click();
+    await page.locator('.react-flow__node.selected').filter({ hasText: 'MQL' }).waitFor();
+    assert.equal(await page.locator('[data-compare-edge="r-e-old"]').count(), 1);
+    assert.ok((await page.locator('[data-compare-ring]').count()) > 1);
+    await shot(page, 'compare-file');
+    await comparison.getByRole('button', { name: 'Close comparison' }).click();
+  });
+
+  it('opens a version as a copy, leaving the diagram as it was', async () => {
+    const { page } = session;
+    await page.getByRole('tab', { name: 'History' }).click();
+    await versions(page).getByRole('button', { name: 'Open “Before QBR” as a copy' }).click();
+    const title = page.getByRole('textbox', { name: 'Diagram name' });
+    await waitForValue(title, 'Mid-market sales-led GTM (Before QBR)');
+    // The copy is a diagram of its own: it starts with no versions.
+    await history(page).getByText('No versions yet.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Diagrams' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Mid-market sales-led GTM (Before QBR)').waitFor();
+    await dialog.getByText('Mid-market sales-led GTM', { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('opens History with 500 versions quickly', async () => {
     const { page } = session;
     await page.getByRole('tab', { name: 'Inspector' }).click();

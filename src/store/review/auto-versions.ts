@@ -16,6 +16,7 @@ export function trackVersions(
 ): () => void {
   store.getState().connectVersions(versions);
   let saving = false;
+  let warned = false;
   return store.subscribe((state, previous) => {
     if (state.diagramId !== previous.diagramId) {
       void state.refreshVersions();
@@ -37,6 +38,13 @@ export function trackVersions(
         'auto',
         now,
       )
+      .then((error) => {
+        // Said once: the diagram itself keeps saving, only its automatic versions stop.
+        if (error && !warned) {
+          warned = true;
+          store.getState().setNotice({ kind: 'warning', text: error });
+        }
+      })
       .finally(() => (saving = false));
   });
 }

@@ -131,3 +131,35 @@ describe('automatic versions', () => {
     stop();
   });
 });
+
+describe('automatic versions when version storage is full', () => {
+  it('says so once in a notice, and the diagram keeps changing and saving', async () => {
+    const store = createEditorStore(cleanDiagram(), 'diagram-full');
+    const versions = new IndexedDbVersionStore(`review-full-${++dbCount}`, {
+      count: 1,
+      bytes: 1e9,
+    });
+    await versions.save(
+      'diagram-full',
+      cleanDiagram(),
+      { name: 'Kept', kind: 'named', findings: 0 },
+      0,
+    );
+    let now = Date.parse('2026-12-03T09:00:00Z');
+    const stop = trackVersions(store, versions, () => now);
+    await settle(store);
+    const edit = async (title: string) => {
+      store.getState().updateNode('stage-mql', { title });
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    await edit('MQL 1');
+    expect(store.getState().notice).toMatchObject({ kind: 'warning' });
+    expect(store.getState().notice?.text).toMatch(/^Version storage for this diagram is full/);
+    expect(store.getState().diagram.nodes.find((n) => n.id === 'stage-mql')?.title).toBe('MQL 1');
+    store.getState().setNotice(null);
+    now += 2 * AUTO_VERSION_INTERVAL_MS;
+    await edit('MQL 2');
+    expect(store.getState().notice).toBeNull();
+    stop();
+  });
+});

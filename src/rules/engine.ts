@@ -77,8 +77,13 @@ export function runAudit(diagram: Diagram, options: AuditOptions = {}): AuditRes
       found.push({ rule, result });
     }
   }
-  const findings = supersede(found).sort(compareFindings);
-  return { findings, ...groupFindings(findings) };
+  return toAuditResult(supersede(found));
+}
+
+/** Findings as an audit result: sorted (errors first, then by rule id), grouped and counted. */
+export function toAuditResult(findings: readonly Finding[]): AuditResult {
+  const sorted = [...findings].sort(compareFindings);
+  return { findings: sorted, ...groupFindings(sorted) };
 }
 
 /**

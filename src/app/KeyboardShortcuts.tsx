@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { handleKeyDown } from '../commands/registry';
-import { useCommandContext } from '../store/react/use-commands';
+import { useCommandContext } from '../ui-kit/use-command-context';
 
 /** One keydown listener for the whole editor, dispatching through the command registry. */
 export function KeyboardShortcuts() {

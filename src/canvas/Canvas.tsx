@@ -32,7 +32,7 @@ import { ConnectKindPicker } from './ConnectKindPicker';
 import { EdgeMarkers, GtmEdge } from './GtmEdge';
 import { LAYER_THEME } from '../ui-kit/layer-theme';
 import { GtmNodeAtZoom, useDetailed } from './level-of-detail';
-import { FIT_VIEW_OPTIONS } from './fit-view';
+import { FIT_VIEW_OPTIONS } from '../ui-kit/fit-view';
 import { useZoomStyle } from './use-zoom-style';
 import { useFitOnOpen } from './use-fit-on-open';
 import { toFlowEdges, toFlowNodes, type GtmFlowEdge, type GtmFlowNode } from './to-flow';

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../store/react/editor-context';
-import { FIT_VIEW_OPTIONS } from './fit-view';
+import { FIT_VIEW_OPTIONS } from '../ui-kit/fit-view';
 
 /**
  * Fits the view whenever another diagram opens, or a template fills the empty one in place

@@ -1,6 +1,6 @@
 import { commandById, commandTitle, usesCommandKey } from '../commands/registry';
 import { useEditor } from '../store/react/editor-context';
-import { useCommandContext } from '../store/react/use-commands';
+import { useCommandContext } from '../ui-kit/use-command-context';
 
 const MAC = typeof navigator !== 'undefined' && usesCommandKey(navigator.platform);
 

@@ -1,8 +1,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { CommandContext } from '../../commands/registry';
-import { useEditorApi } from './editor-context';
-import { FIT_VIEW_ANIMATED } from '../../canvas/fit-view';
+import type { CommandContext } from '../commands/registry';
+import { useEditorApi } from '../store/react/editor-context';
+import { FIT_VIEW_ANIMATED } from './fit-view';
 
 /** The context commands run in; the view part needs React Flow, so it is built here. */
 export function useCommandContext(): CommandContext {
@@ -16,7 +16,7 @@ export function useCommandContext(): CommandContext {
         fitView: () => void flow.fitView(FIT_VIEW_ANIMATED),
         autoLayout: () => {
           // dagre is only needed here, so it loads on first use and stays out of the start-up bundle.
-          void import('../../layout/banded-layout').then(({ bandedLayout }) => {
+          void import('../layout/banded-layout').then(({ bandedLayout }) => {
             store.getState().applyTransform(bandedLayout);
             requestAnimationFrame(() => void flow.fitView(FIT_VIEW_ANIMATED));
           });

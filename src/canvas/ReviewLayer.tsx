@@ -13,6 +13,12 @@ interface Point {
   readonly y: number;
 }
 
+/**
+ * Markers keep at least their 24 px on screen however far the view is zoomed out (a target
+ * size WCAG 2.2 asks for): `--gtm-zoom` is the canvas's zoom (use-zoom-style.ts).
+ */
+const MARKER_SCALE = 'calc(1 / min(var(--gtm-zoom, 1), 1))';
+
 const MARKER_CLASS =
   'nodrag nopan absolute flex h-6 min-w-6 items-center justify-center gap-1 rounded-full border border-indigo-300 bg-indigo-50 px-1.5 text-xs font-semibold text-indigo-900 shadow-sm hover:bg-indigo-100';
 
@@ -120,7 +126,10 @@ function ReviewLayerView() {
           type="button"
           className={MARKER_CLASS}
           style={{
-            transform: `translate(${m.at.x - 12}px, ${m.at.y - 24}px)`,
+            // `translate`, not `transform`: the scale must not scale the offset too.
+            translate: `${m.at.x - 12}px ${m.at.y - 24}px`,
+            scale: MARKER_SCALE,
+            transformOrigin: 'bottom left',
             pointerEvents: 'all',
           }}
           aria-label={`${m.count} open comment ${m.count === 1 ? 'thread' : 'threads'} on the handoff ${m.name}`}
@@ -176,7 +185,9 @@ function ReviewLayerView() {
             type="button"
             className={MARKER_CLASS}
             style={{
-              transform: `translate(${at.x + NODE_WIDTH - 28}px, ${at.y - 14}px)`,
+              translate: `${at.x + NODE_WIDTH - 28}px ${at.y - 14}px`,
+              scale: MARKER_SCALE,
+              transformOrigin: 'bottom left',
               pointerEvents: 'all',
             }}
             aria-label={`${count} open comment ${count === 1 ? 'thread' : 'threads'} on “${title}”`}

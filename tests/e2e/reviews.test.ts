@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { openApp, screenshotDir, settle, waitForValue, type Session } from './harness';
 
 const card = (page: Page, name: string) => page.getByRole('group', { name });
@@ -10,6 +11,16 @@ const history = (page: Page) => page.getByRole('region', { name: 'History' });
 const comments = (page: Page) => page.getByRole('region', { name: 'Comments' });
 const versions = (page: Page) => history(page).getByRole('list', { name: 'Versions' });
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Serious or critical axe violations inside the given parts of the page (ours: the panels, the markers). */
+async function violationsIn(page: Page, ...selectors: string[]): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']);
+  for (const selector of selectors) builder = builder.include(selector);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((node) => `${v.id} at ${node.target.join(' ')}: ${v.help}`));
+}
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
@@ -86,6 +97,7 @@ describe('quarterly reviews: versions, compare and comments', () => {
     await comparison.getByText(/^New ARR per month: .+ then, .+ now$/).waitFor();
     assert.equal(await page.locator('[data-compare-removed="stage-mql"]').count(), 1);
     await shot(page, 'compare');
+    assert.deepEqual(await violationsIn(page, '[aria-label="History"]'), []);
     await comparison.getByRole('button', { name: 'Close comparison' }).click();
     assert.equal(await page.locator('[data-compare-removed]').count(), 0);
     await page.keyboard.press('ControlOrMeta+Shift+z');
@@ -130,6 +142,10 @@ describe('quarterly reviews: versions, compare and comments', () => {
     await thread.getByRole('button', { name: 'Reopen' }).click();
     await thread.getByText('Open', { exact: true }).waitFor();
     await settle(page);
+    assert.deepEqual(
+      await violationsIn(page, '[aria-label="Comments"]', '[aria-label^="1 open comment"]'),
+      [],
+    );
     assert.deepEqual(session.errors, []);
   });
   it('compares with an imported file, and refuses a file that is not a diagram', async () => {

@@ -158,6 +158,13 @@ function NewThread({
           list.push({ type: 'finding', ruleId: f.ruleId, element });
         }
       }
+    } else {
+      // With nothing selected, the findings about the whole diagram can take a thread.
+      for (const f of findings) {
+        if (f.target.type === 'diagram') {
+          list.push({ type: 'finding', ruleId: f.ruleId, element: { type: 'diagram' } });
+        }
+      }
     }
     const seen = new Set<string>();
     return list.filter((t) => !seen.has(targetKey(t)) && seen.add(targetKey(t)));

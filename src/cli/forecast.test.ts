@@ -23,9 +23,13 @@ describe('gtm-blueprint forecast', { timeout: 60_000 }, () => {
     expect(stdout).toMatch(/Direct: cold email\s+2,167\s+3%\s+65\s+1\.63\s+\$6,500\s+\$4,000/);
     expect(stdout).toMatch(/Partners: referrals\s+100\s+40%\s+40\s+1\s+\$2,000\s+\$2,000/);
     expect(stdout).toMatch(/Opportunity\s+Win rate\s+25%\s+10\.5\s+2\.63/);
-    expect(stdout).toMatch(/Won deals\s+2\.63/);
-    expect(stdout).toContain('$63,000 at an ACV of $24,000');
-    expect(stdout).toContain('$1,050 per day over a 60-day sales cycle');
+    expect(stdout).toMatch(/Won deals\s+2\.63\s+7\.88\s+31\.5\n/);
+    expect(stdout).toMatch(/Per month\s+Per quarter\s+Per year\n/);
+    expect(stdout).toMatch(/New ARR\s+\$63,000\s+\$189,000\s+\$756,000\n/);
+    expect(stdout).toContain('ACV                $24,000 per deal a year');
+    expect(stdout).toContain('$1,050 / day over a 60-day sales cycle');
+    // 10.5 opportunities × $24,000 against $63,000 won: four times the new ARR.
+    expect(stdout).toContain('4× ($252,000 of opportunities / month against the new ARR it wins)');
     expect(stdout).not.toContain('Unknowns');
   });
 
@@ -57,6 +61,33 @@ describe('gtm-blueprint forecast', { timeout: 60_000 }, () => {
     expect(stdout).toMatch(/MQL\s+no rate\s+\?\s+21\s+\?/);
     expect(stdout).toMatch(/Won deals\s+\?/);
     expect(stdout).toContain('Unknowns (shown as ?)\n  Stage "MQL" has no rate.');
+  });
+
+  it('finds the volume that reaches a new ARR target, together and per channel', () => {
+    const { code, stdout } = cli([FIXTURE, '--target', '100,000']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('To reach $100,000 new ARR / month (now $63,000)');
+    expect(stdout).toMatch(/Every channel together\s+volume × 1\.59/);
+    // Cold email alone: $37,000 more at $18 of new ARR per email a month is 2,056 more a month.
+    expect(stdout).toMatch(/Direct: cold email alone\s+974 \/ week \(now 500 \/ week\)/);
+    expect(stdout).toContain('2.52× ($252,000 of opportunities / month against the target)');
+    const json = JSON.parse(cli([FIXTURE, '--format', 'json', '--target', '100000']).stdout);
+    expect(json.goalSeek.scale.value).toBeCloseTo(100_000 / 63_000);
+    expect(json.periods.rows.at(-1).year.value).toBeCloseTo(756_000);
+    expect(json.coverage.coverage.value).toBeCloseTo(2.52);
+    expect(cli([FIXTURE, '--target', '-5']).code).toBe(2);
+    expect(cli([FIXTURE, '--target', 'lots']).stderr).toContain('--target must be');
+  });
+
+  it('explains equal bars when every input moves new ARR the same', () => {
+    const diagram = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    diagram.nodes = diagram.nodes.filter((node: { id: string }) => node.id !== 'partner');
+    diagram.edges = diagram.edges.filter(
+      (edge: { source: string; target: string }) =>
+        edge.source !== 'partner' && edge.target !== 'partner',
+    );
+    const { stdout } = cli(['-'], JSON.stringify(diagram));
+    expect(stdout).toContain('Every input moves new ARR by the same amount');
   });
 
   it('refuses an invalid file with exit 2', () => {

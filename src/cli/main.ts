@@ -15,7 +15,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<{ run: Command }>> = new Map([
 
 export const USAGE = `Usage:
   gtm-blueprint audit <file.json|-> [--format text|json|sarif]
-  gtm-blueprint forecast <file.json|-> [--format text|json]
+  gtm-blueprint forecast <file.json|-> [--format text|json] [--target <new ARR a month>]
   gtm-blueprint export --to mermaid|md|json|svg <file.json|-> [-o out]
   gtm-blueprint diff <old.json> <new.json> [--format text|json|md]
   gtm-blueprint actuals <diagram.json> <deals.csv> [--as-of YYYY-MM-DD] [--map "CRM stage=Diagram stage"]… [--format text|json]

@@ -8,10 +8,13 @@ import { isNodeHighlighted } from './highlight';
 import { nodeFacts } from './node-facts';
 import { NodeBadges } from './NodeBadges';
 import { NodeForecast } from './NodeForecast';
+import { StageActuals } from './StageActuals';
 import { useEditor } from '../store/react/editor-context';
 import { ErrorBoundary } from '../ui-kit/ErrorBoundary';
 import { CardHandles } from './CardHandles';
 import type { GtmFlowNode } from './to-flow';
+import { TitleEditor } from './TitleEditor';
+import { useTitleEditing } from './title-editing';
 
 function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const { node } = data;
@@ -20,8 +23,10 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const currency = useEditor((s) => s.diagram.meta.currency);
   const facts = nodeFacts(node, currency);
   const highlighted = useEditor((s) => isNodeHighlighted(s, node.id));
+  const titleEditing = useTitleEditing(node.id);
   return (
     <div
+      onDoubleClick={() => titleEditing.store?.start(node.id)}
       className="gtm-node group relative flex flex-col rounded-lg border bg-white text-left shadow-sm"
       style={{
         width: NODE_WIDTH,
@@ -39,6 +44,7 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
       {/* The handles stay outside, so the edges keep their ends if the card's content fails. */}
       <ErrorBoundary name={`card:${node.title}`} label={node.title || 'Untitled'} variant="card">
         <NodeBadges nodeId={node.id} />
+        {node.kind === 'stage' && <StageActuals nodeId={node.id} />}
         <div className="h-1 w-full shrink-0 rounded-t-lg" style={{ background: theme.accent }} />
         <div className="flex min-h-0 flex-1 flex-col gap-1 overflow-hidden px-3 py-2">
           <div
@@ -48,13 +54,17 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
             <LayerIcon layer={layer} />
             <span>{KIND_LABEL[node.kind]}</span>
           </div>
-          <div
-            className="gtm-title truncate text-sm font-semibold text-zinc-900"
-            title={node.title}
-            data-part="title"
-          >
-            {node.title || <span className="italic text-zinc-400">Untitled</span>}
-          </div>
+          {titleEditing.editing && titleEditing.store ? (
+            <TitleEditor nodeId={node.id} title={node.title} editing={titleEditing.store} />
+          ) : (
+            <div
+              className="gtm-title truncate text-sm font-semibold text-zinc-900"
+              title={node.title}
+              data-part="title"
+            >
+              {node.title || <span className="italic text-zinc-400">Untitled</span>}
+            </div>
+          )}
           {facts.map((fact) => (
             <div key={fact} className="gtm-detail truncate text-xs text-zinc-600" title={fact}>
               {fact}

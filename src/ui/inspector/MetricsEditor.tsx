@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { METRIC_KEYS, METRIC_LABEL, isRateKey, type MetricKey } from '../../model/metrics';
 import { createMetric } from '../../model/factories';
 import { LIMITS, type Metric } from '../../model/schema';
@@ -24,17 +24,37 @@ export function MetricsEditor({
   metrics,
   onCommit,
   problem,
+  proposeFirst,
 }: {
   metrics: readonly Metric[];
   onCommit: (metrics: Metric[] | undefined) => void;
   problem?: string | undefined;
+  /** The metric the card's kind is judged by, offered when it has none yet. */
+  proposeFirst?: () => Metric;
 }) {
   const headingId = useId();
+  const added = useRef(false);
+  const section = useRef<HTMLElement>(null);
+  // A metric just added: its value is the one field left to fill, so it takes the focus.
+  useEffect(() => {
+    if (!added.current) return;
+    added.current = false;
+    const values = section.current?.querySelectorAll<HTMLInputElement>('[data-metric-value] input');
+    values?.[values.length - 1]?.focus();
+  });
+  const addMetric = () => {
+    added.current = true;
+    const next =
+      metrics.length === 0 && proposeFirst
+        ? proposeFirst()
+        : { key: 'conversion' as const, value: 0.5 };
+    update([...metrics, next]);
+  };
   const update = (next: Metric[]) => onCommit(next.length ? next : undefined);
   const replace = (i: number, metric: Metric) =>
     update(metrics.map((m, j) => (j === i ? metric : m)));
   return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-2">
+    <section ref={section} aria-labelledby={headingId} className="flex flex-col gap-2">
       <h2 id={headingId} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
         Metrics
       </h2>
@@ -76,22 +96,26 @@ export function MetricsEditor({
               ✕
             </button>
           </div>
-          <NumberInput
-            label={isRateKey(metric.key) ? `${METRIC_LABEL[metric.key]} value` : 'Days'}
-            unit={isRateKey(metric.key) ? '%' : undefined}
-            value={toShown(metric)}
-            validate={(v) => {
-              if (v === undefined) return 'A metric needs a value.';
-              if (isRateKey(metric.key))
-                return v < 0 || v > 100 ? 'A rate is between 0% and 100%.' : null;
-              return v < 0 || v > LIMITS.days ? `Days must be between 0 and ${LIMITS.days}.` : null;
-            }}
-            onCommit={(v) => {
-              if (v === undefined) return;
-              const value = isRateKey(metric.key) ? v / 100 : v;
-              replace(i, createMetric(metric.key, value, metric.source));
-            }}
-          />
+          <div data-metric-value="">
+            <NumberInput
+              label={isRateKey(metric.key) ? `${METRIC_LABEL[metric.key]} value` : 'Days'}
+              unit={isRateKey(metric.key) ? '%' : undefined}
+              value={toShown(metric)}
+              validate={(v) => {
+                if (v === undefined) return 'A metric needs a value.';
+                if (isRateKey(metric.key))
+                  return v < 0 || v > 100 ? 'A rate is between 0% and 100%.' : null;
+                return v < 0 || v > LIMITS.days
+                  ? `Days must be between 0 and ${LIMITS.days}.`
+                  : null;
+              }}
+              onCommit={(v) => {
+                if (v === undefined) return;
+                const value = isRateKey(metric.key) ? v / 100 : v;
+                replace(i, createMetric(metric.key, value, metric.source));
+              }}
+            />
+          </div>
           <MetricChip metricKey={metric.key} value={metric.value} showRange />
           <TextInput
             label="Source"
@@ -101,11 +125,7 @@ export function MetricsEditor({
           />
         </div>
       ))}
-      <button
-        type="button"
-        className="btn self-start"
-        onClick={() => update([...metrics, { key: 'conversion', value: 0.5 }])}
-      >
+      <button type="button" className="btn self-start" onClick={addMetric}>
         Add metric
       </button>
       {problem && <p className="text-xs text-amber-800">{problem}</p>}

@@ -1,4 +1,5 @@
-import { useEditor } from '../../store/react/editor-context';
+import { useEditor, useEditorApi } from '../../store/react/editor-context';
+import { defaultMetricFor } from '../../model/metric-defaults';
 import type { DiagramNode } from '../../model/schema';
 import { FIELD_SPECS } from './field-specs';
 import { ListInput, NumberInput, SelectInput, TextInput } from './fields';
@@ -8,6 +9,7 @@ import { useFieldProblems } from './use-field-problems';
 
 /** The kind's form, generated from its field specs; every edit is checked by the schema. */
 export function NodeFields({ node }: { node: DiagramNode }) {
+  const { store } = useEditorApi();
   const setNodeField = useEditor((s) => s.setNodeField);
   const updateNodeData = useEditor((s) => s.updateNodeData);
   const problems = useFieldProblems(node.id);
@@ -73,6 +75,7 @@ export function NodeFields({ node }: { node: DiagramNode }) {
         metrics={node.data?.metrics ?? []}
         problem={problems.get('metrics')}
         onCommit={(metrics) => updateNodeData(node, { metrics })}
+        proposeFirst={() => defaultMetricFor(store.getState().diagram, node)}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useEditorApi } from '../../store/react/editor-context';
 
 /** Focus opens an undo group and blur closes it, so typing in a field is one undo step. */
@@ -208,7 +208,29 @@ export function ListInput({
 }) {
   const tx = useFieldTransaction();
   const groupId = useId();
+  const inputs = useRef<(HTMLInputElement | null)[]>([]);
+  // The item to focus once the store has it: a new one is added, the user types straight in.
+  const pendingFocus = useRef<number | null>(null);
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const input = inputs.current[index];
+    if (!input) return;
+    pendingFocus.current = null;
+    input.focus();
+  });
   const update = (next: string[]) => onCommit(next.length ? next : undefined);
+  const add = () => {
+    pendingFocus.current = items.length;
+    update([...items, '']);
+  };
+  // Enter on the last item adds the next one (unless it is still empty); elsewhere it moves on.
+  const onItemKeyDown = (event: KeyboardEvent<HTMLInputElement>, i: number) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (i < items.length - 1) inputs.current[i + 1]?.focus();
+    else if (event.currentTarget.value.trim() !== '') add();
+  };
   const move = (from: number, to: number) => {
     const next = [...items];
     const [item] = next.splice(from, 1);
@@ -228,7 +250,11 @@ export function ListInput({
             <input
               type="text"
               aria-label={`${itemLabel} ${i + 1}`}
+              ref={(el) => {
+                inputs.current[i] = el;
+              }}
               value={item}
+              onKeyDown={(e) => onItemKeyDown(e, i)}
               className={inputClass(false)}
               onFocus={tx.onFocus}
               onBlur={tx.onBlur}
@@ -263,7 +289,7 @@ export function ListInput({
           </li>
         ))}
       </ol>
-      <button type="button" className="btn self-start" onClick={() => update([...items, ''])}>
+      <button type="button" className="btn self-start" onClick={add}>
         Add {itemLabel.toLowerCase()}
       </button>
       {problem && (

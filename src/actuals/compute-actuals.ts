@@ -176,15 +176,14 @@ export function computeActuals(
         const days = asOf - entered;
         if (days > maxDays) {
           stuckIn[current]!++;
-          if (stuckIn[current]! <= MAX_STUCK_LISTED)
-            stuck.push({
-              row: deal.row,
-              name: deal.name,
-              amount: deal.amount,
-              stageId: stage.node.id,
-              days,
-              maxDays,
-            });
+          stuck.push({
+            row: deal.row,
+            name: deal.name,
+            amount: deal.amount,
+            stageId: stage.node.id,
+            days,
+            maxDays,
+          });
         }
       }
     }
@@ -213,6 +212,13 @@ export function computeActuals(
     };
   });
   stuck.sort((a, b) => b.days - a.days || a.row - b.row);
+  // The longest-waiting deals of each stage are listed; the rest are counted in `stuck`.
+  const listedIn = new Map<string, number>();
+  const listed = stuck.filter((deal) => {
+    const count = (listedIn.get(deal.stageId) ?? 0) + 1;
+    listedIn.set(deal.stageId, count);
+    return count <= MAX_STUCK_LISTED;
+  });
   return {
     asOf: formatDay(asOf),
     source,
@@ -226,7 +232,7 @@ export function computeActuals(
     winRate: won + lost > 0 ? won / (won + lost) : null,
     salesCycleDays: cycles.length > 0 ? median(cycles) : null,
     acv: wonWithAmount > 0 ? wonAmount / wonWithAmount : null,
-    stuck,
+    stuck: listed,
     minDeals: MIN_DEALS_TO_JUDGE,
   };
 }

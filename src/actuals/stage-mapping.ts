@@ -5,14 +5,14 @@ export type StageTarget = Actuals['stageMap'][string];
 export type StageMap = Readonly<Record<string, StageTarget>>;
 
 /**
- * The form stage names are compared in: lower case, spaces collapsed, a trailing
- * "(pipeline)" dropped, so HubSpot's `Demo Scheduled (Sales Pipeline)` meets a card titled
- * "Demo scheduled".
+ * The form stage names are compared in: lower case, spaces, hyphens and underscores as one
+ * space, a trailing "(pipeline)" dropped, so HubSpot's `Closed Won (Sales Pipeline)` meets a
+ * card titled "Closed-won".
  */
 export function stageKey(name: string): string {
   return name
     .replace(/\s*\([^()]*\)\s*$/, '')
-    .replace(/\s+/g, ' ')
+    .replace(/[\s_-]+/g, ' ')
     .trim()
     .toLowerCase();
 }

@@ -14,7 +14,7 @@ export interface Selection {
   readonly edges: readonly string[];
 }
 
-export type SideTab = 'Inspector' | 'Problems' | 'Forecast' | 'History' | 'Comments';
+export type SideTab = 'Inspector' | 'Problems' | 'Forecast' | 'History' | 'Comments' | 'Deals';
 
 export type DialogId = 'shortcuts' | 'diagrams' | 'import-problems' | 'learn-more' | null;
 

@@ -3,6 +3,7 @@ import { CommandButton } from './CommandButton';
 import { SaveStatus } from './SaveStatus';
 import { TemplatesMenu } from './TemplatesMenu';
 import { ExportMenu } from './transfer/ExportMenu';
+import { DealsImportButton } from './deals/DealsImportButton';
 import { ImportButton } from './transfer/ImportButton';
 
 export function TopBar() {
@@ -38,6 +39,7 @@ export function TopBar() {
       <div className="ml-auto flex items-center gap-2">
         <SaveStatus />
         <ImportButton />
+        <DealsImportButton />
         <ExportMenu />
         <button
           type="button"

@@ -299,7 +299,7 @@ describe('audit: a 1,000-node diagram', () => {
     assert.ok(total > ROW_CAP, `the synthetic diagram has ${total} findings`);
 
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await (
       await chooser
     ).setFiles({

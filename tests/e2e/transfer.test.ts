@@ -47,7 +47,7 @@ async function currentDiagram(page: Page): Promise<Diagram> {
 
 async function importThroughButton(page: Page, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(path);
 }
 

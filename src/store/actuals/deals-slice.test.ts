@@ -70,7 +70,8 @@ describe('the deals slice', () => {
     const store = editor();
     const before = store.getState().diagram;
     await store.getState().importDeals(new Blob(['']), 'empty.csv');
-    expect(store.getState().deals).toEqual({
+    expect(store.getState().deals.status).toBe('idle');
+    expect(store.getState().dealsPending).toEqual({
       status: 'refused',
       fileName: 'empty.csv',
       problem: { message: 'The file is empty: there is no header row and no deal.', row: 1 },
@@ -82,13 +83,31 @@ describe('the deals slice', () => {
   it('asks for the columns when no preset fits, then reads the same file with them', async () => {
     const store = editor();
     await store.getState().importDeals(new Blob([read('generic.csv')]), 'generic.csv');
-    const asked = store.getState().deals;
-    expect(asked.status).toBe('needs-columns');
-    if (asked.status === 'needs-columns') expect(asked.header).toContain('Phase');
+    const asked = store.getState().dealsPending;
+    expect(asked?.status).toBe('needs-columns');
+    if (asked?.status === 'needs-columns') expect(asked.header).toContain('Phase');
     expect(store.getState().dealsDialog).toBe('columns');
     await store.getState().mapDealColumns({ stage: 'Phase', created: 'Opened', status: 'Result' });
     const deals = store.getState().deals;
     expect(deals.status).toBe('ready');
     if (deals.status === 'ready') expect(deals.summary.deals).toBe(4);
+  });
+});
+
+describe('a failed import after a good one', () => {
+  it('keeps the figures in use, and the diagram, as they were', async () => {
+    const store = editor();
+    await store.getState().importDeals(new Blob([read('hubspot.csv')]), 'deals.csv');
+    const figures = store.getState().deals;
+    const diagram = store.getState().diagram;
+    await store.getState().importDeals(new Blob(['Deal Stage,Create Date\n']), 'header-only.csv');
+    expect(store.getState().dealsPending?.status).toBe('refused');
+    expect(store.getState().deals).toBe(figures);
+    expect(store.getState().diagram).toBe(diagram);
+    store.getState().dismissDealsImport();
+    // The worker kept its deals too: recomputing still works from them.
+    await store.getState().refreshDeals();
+    const after = store.getState().deals;
+    expect(after.status === 'ready' && after.summary.deals).toBe(10);
   });
 });

@@ -4,26 +4,15 @@ import type { DayOrder } from '../../actuals/dates';
 import type { DealsReply, DealsSummary } from '../../actuals/deals-worker-session';
 import type { ColumnMapping } from '../../actuals/presets';
 import type { StageMap } from '../../actuals/stage-mapping';
-import type { Diagram } from '../../model/schema';
 import type { SliceCreator } from '../editor-store';
 import { createDealsWorker, type DealsWorker } from './deals-worker-client';
 
 /**
- * Where a deals import stands. The deals themselves stay in the worker (in memory, never
- * uploaded, gone with the tab); the page holds only what they add up to.
+ * The figures of the deals export in use. The deals themselves stay in the worker (in memory,
+ * never uploaded, gone with the tab); the page holds only what they add up to.
  */
-export type DealsImport =
+export type DealsFigures =
   | { readonly status: 'idle' }
-  | { readonly status: 'reading'; readonly fileName: string }
-  | {
-      /** No preset fits: the user says which column is which. */
-      readonly status: 'needs-columns';
-      readonly fileName: string;
-      readonly file: Blob;
-      readonly header: readonly string[];
-      readonly problem: CsvProblem;
-    }
-  | { readonly status: 'refused'; readonly fileName: string; readonly problem: CsvProblem }
   | {
       readonly status: 'ready';
       readonly fileName: string;
@@ -34,11 +23,28 @@ export type DealsImport =
       readonly unmatched: readonly string[];
     };
 
+/**
+ * A file on its way in. Until it is read and mapped, the figures in use (if any) stay as they
+ * are: a refused or cancelled import changes nothing, neither the diagram nor the figures.
+ */
+export type DealsPending =
+  | { readonly status: 'reading'; readonly fileName: string }
+  | {
+      /** No preset fits: the user says which column is which. */
+      readonly status: 'needs-columns';
+      readonly fileName: string;
+      readonly file: Blob;
+      readonly header: readonly string[];
+      readonly problem: CsvProblem;
+    }
+  | { readonly status: 'refused'; readonly fileName: string; readonly problem: CsvProblem };
+
 export type DealsDialog = 'columns' | 'stages' | 'refused' | null;
 export type ForecastBasis = 'plan' | 'actual' | 'both';
 
 export interface DealsSlice {
-  deals: DealsImport;
+  deals: DealsFigures;
+  dealsPending: DealsPending | null;
   dealsDialog: DealsDialog;
   forecastBasis: ForecastBasis;
   /** The stuck deal whose stage checklist the Deals panel shows (its row in the file). */
@@ -46,12 +52,15 @@ export interface DealsSlice {
 
   /** Reads a deals export in the worker; the diagram is not touched, whatever the file holds. */
   importDeals(file: Blob, fileName?: string): Promise<void>;
-  /** Reads the same file again with the user's column mapping. */
+  /** Reads the pending file again with the user's column mapping. */
   mapDealColumns(mapping: ColumnMapping, dayOrder?: DayOrder): Promise<void>;
+  /** Drops the pending file (a cancelled mapping, a refusal read); the figures in use stay. */
+  dismissDealsImport(): void;
   /** Saves the stage mapping with the diagram (one undo step) and recomputes the figures. */
   applyStageMap(stageMap: StageMap): Promise<void>;
   /** Recomputes the figures for the diagram as it is now (a stage added, a rate changed). */
   refreshDeals(): Promise<void>;
+  /** Forgets the imported deals, here and in the worker. */
   forgetDeals(): void;
   openDealsDialog(dialog: DealsDialog): void;
   setForecastBasis(basis: ForecastBasis): void;
@@ -83,11 +92,13 @@ export const createDealsSlice: SliceCreator<DealsSlice> = (set, get) => {
           stageMap: reply.stageMap,
           unmatched: reply.unmatched,
         },
+        dealsPending: null,
         dealsDialog: 'stages',
+        focusedDeal: null,
       });
     } else if (reply.header) {
       set({
-        deals: {
+        dealsPending: {
           status: 'needs-columns',
           fileName,
           file,
@@ -98,7 +109,7 @@ export const createDealsSlice: SliceCreator<DealsSlice> = (set, get) => {
       });
     } else {
       set({
-        deals: { status: 'refused', fileName, problem: reply.problem },
+        dealsPending: { status: 'refused', fileName, problem: reply.problem },
         dealsDialog: 'refused',
       });
     }
@@ -110,12 +121,11 @@ export const createDealsSlice: SliceCreator<DealsSlice> = (set, get) => {
     mapping?: ColumnMapping,
     dayOrder?: DayOrder,
   ) => {
-    set({ deals: { status: 'reading', fileName }, dealsDialog: null, focusedDeal: null });
-    const diagram: Diagram = get().diagram;
+    set({ dealsPending: { status: 'reading', fileName }, dealsDialog: null });
     const reply = await request({
       kind: 'read',
       file,
-      diagram,
+      diagram: get().diagram,
       asOf: today(),
       ...(mapping ? { mapping } : {}),
       ...(dayOrder ? { dayOrder } : {}),
@@ -123,8 +133,28 @@ export const createDealsSlice: SliceCreator<DealsSlice> = (set, get) => {
     settle(reply, fileName, file);
   };
 
+  const refresh = async (stageMap?: StageMap): Promise<void> => {
+    const current = get().deals;
+    if (current.status !== 'ready') return;
+    const diagram = get().diagram;
+    const map = stageMap ?? diagram.actuals?.stageMap ?? current.stageMap;
+    const reply = await request({ kind: 'figures', diagram, asOf: today(), stageMap: map });
+    const now = get().deals;
+    if (!reply || reply.kind !== 'figures' || now.status !== 'ready') return;
+    set({
+      deals: {
+        ...now,
+        report: reply.report,
+        stageMap: reply.stageMap,
+        unmatched: reply.unmatched,
+        summary: reply.summary,
+      },
+    });
+  };
+
   return {
     deals: { status: 'idle' },
+    dealsPending: null,
     dealsDialog: null,
     forecastBasis: 'plan',
     focusedDeal: null,
@@ -133,9 +163,12 @@ export const createDealsSlice: SliceCreator<DealsSlice> = (set, get) => {
       return read(file, fileName);
     },
     async mapDealColumns(mapping, dayOrder) {
-      const current = get().deals;
-      if (current.status !== 'needs-columns') return;
-      await read(current.file, current.fileName, mapping, dayOrder);
+      const pending = get().dealsPending;
+      if (pending?.status !== 'needs-columns') return;
+      await read(pending.file, pending.fileName, mapping, dayOrder);
+    },
+    dismissDealsImport() {
+      set({ dealsPending: null, dealsDialog: null });
     },
     async applyStageMap(stageMap) {
       const current = get().deals;
@@ -156,6 +189,7 @@ export const createDealsSlice: SliceCreator<DealsSlice> = (set, get) => {
       if (get().deals.status !== 'idle') void request({ kind: 'forget' });
       set({
         deals: { status: 'idle' },
+        dealsPending: null,
         dealsDialog: null,
         focusedDeal: null,
         forecastBasis: 'plan',
@@ -171,23 +205,4 @@ export const createDealsSlice: SliceCreator<DealsSlice> = (set, get) => {
       set({ focusedDeal });
     },
   };
-
-  async function refresh(stageMap?: StageMap): Promise<void> {
-    const current = get().deals;
-    if (current.status !== 'ready') return;
-    const diagram = get().diagram;
-    const map = stageMap ?? diagram.actuals?.stageMap ?? current.stageMap;
-    const reply = await request({ kind: 'figures', diagram, asOf: today(), stageMap: map });
-    const now = get().deals;
-    if (!reply || reply.kind !== 'figures' || now.status !== 'ready') return;
-    set({
-      deals: {
-        ...now,
-        report: reply.report,
-        stageMap: reply.stageMap,
-        unmatched: reply.unmatched,
-        summary: reply.summary,
-      },
-    });
-  }
 };

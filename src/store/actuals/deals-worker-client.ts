@@ -63,6 +63,11 @@ export function createDealsWorker(): DealsWorker {
       latest = id;
       const message = { ...request, id } as DealsRequest;
       const target = start();
+      // Forgetting has no answer to wait for.
+      if (target && request.kind === 'forget') {
+        target.postMessage(message);
+        return null;
+      }
       if (target) {
         return new Promise((resolve) => {
           pending.set(id, resolve);

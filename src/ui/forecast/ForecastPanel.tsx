@@ -3,7 +3,7 @@ import { feedsPipeline, isKnown } from '../../forecast';
 import { Assumptions } from './Assumptions';
 import { BenchmarksEditor } from './BenchmarksEditor';
 import { ChannelComparison } from './ChannelComparison';
-import { ForecastTotals } from './ForecastTotals';
+import { ForecastOnBasis } from './ForecastOnBasis';
 import { Section } from './Section';
 import { SensitivityChart } from './SensitivityChart';
 import { StageFlows } from './StageFlows';
@@ -27,7 +27,7 @@ export function ForecastPanel() {
         Projected from each channel's volume and conversion through the pipeline's rates, per month,
         in {forecast.currency}.
       </p>
-      <ForecastTotals forecast={forecast} />
+      <ForecastOnBasis forecast={forecast} diagram={diagram} />
       {unknowns.length > 0 && (
         <Section title="What is unknown">
           <ul className="flex list-disc flex-col gap-1 pl-4 text-sm text-amber-900">

@@ -46,6 +46,19 @@ describe('edge routes', () => {
     expect(r2.points).toEqual([anchorPoint(lead, 'r'), anchorPoint(sql, 'l')]);
   });
 
+  it('keeps the handles an edge was drawn between', () => {
+    const drawn = {
+      ...createEdge(channel.id, lead.id),
+      sourceSide: 'l' as const,
+      targetSide: 'r' as const,
+    };
+    const route = routeEdges([channel, lead, sql], [drawn]).get(drawn.id) as EdgeRoute;
+    expect([route.sourceSide, route.targetSide]).toEqual(['l', 'r']);
+    expect(route.points[0]).toEqual(anchorPoint(channel, 'l'));
+    expect(route.points.at(-1)).toEqual(anchorPoint(lead, 'r'));
+    expect(crossed(route, [channel, lead, sql])).toEqual([]);
+  });
+
   it('goes round a card in its way instead of through it', () => {
     const skip = createEdge(lead.id, won.id);
     const route = routeEdges([lead, sql, won], [skip]).get(skip.id) as EdgeRoute;

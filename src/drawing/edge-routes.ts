@@ -64,6 +64,16 @@ export function sidesFor(
   source: DiagramNode,
   target: DiagramNode,
 ): { source: Side; target: Side } {
+  const auto = autoSides(edge, source, target);
+  // The handles a connector was drawn between are kept (a person chose them).
+  return { source: edge.sourceSide ?? auto.source, target: edge.targetSide ?? auto.target };
+}
+
+function autoSides(
+  edge: DiagramEdge,
+  source: DiagramNode,
+  target: DiagramNode,
+): { source: Side; target: Side } {
   if (edge.kind === 'feedback') return { source: 'r', target: 'r' };
   const dy = target.position.y - source.position.y;
   const dx = target.position.x - source.position.x;

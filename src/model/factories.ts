@@ -1,6 +1,6 @@
 import { KIND_LABEL, type NodeKind } from './layers';
 import { isRateKey, type MetricKey } from './metrics';
-import type { Diagram, DiagramEdge, DiagramNode, EdgeKind, Metric } from './schema';
+import type { Diagram, DiagramEdge, DiagramNode, EdgeKind, EdgeSide, Metric } from './schema';
 import { CURRENT_VERSION, FORMAT } from './version';
 
 let counter = 0;
@@ -24,14 +24,24 @@ export function createNode(
   return { id: createId('n'), kind, title, position } as DiagramNode;
 }
 
+/** What a new edge may be given besides its ends. */
+export interface NewEdgeOptions {
+  label?: string;
+  kind?: EdgeKind;
+  sourceSide?: EdgeSide;
+  targetSide?: EdgeSide;
+}
+
 export function createEdge(
   source: string,
   target: string,
-  options: { label?: string; kind?: EdgeKind } = {},
+  options: NewEdgeOptions = {},
 ): DiagramEdge {
   const edge: DiagramEdge = { id: createId('e'), source, target };
   if (options.label !== undefined) edge.label = options.label;
   if (options.kind !== undefined) edge.kind = options.kind;
+  if (options.sourceSide !== undefined) edge.sourceSide = options.sourceSide;
+  if (options.targetSide !== undefined) edge.targetSide = options.targetSide;
   return edge;
 }
 

@@ -19,6 +19,8 @@ export const CHANNEL_TYPES = ['outbound', 'inbound', 'paid', 'events', 'partners
 export const PERIODS = ['week', 'month', 'quarter'] as const;
 export const MOTION_TYPES = ['sales-led', 'product-led', 'hybrid'] as const;
 export const EDGE_KINDS = ['handoff', 'dataflow', 'feedback'] as const;
+/** The side of a card an edge leaves or enters by: top, bottom, left, right. */
+export const EDGE_SIDES = ['t', 'b', 'l', 'r'] as const;
 export const RULE_LEVELS = ['off', 'warning', 'error'] as const;
 
 export const LIMITS = {
@@ -225,6 +227,9 @@ export const edgeSchema = z.strictObject({
   target: id,
   label: z.optional(z.string().check(z.maxLength(LIMITS.title))),
   kind: z.optional(z.enum(EDGE_KINDS)),
+  /** The handles the edge was drawn between; without them the sides follow the cards' places. */
+  sourceSide: z.optional(z.enum(EDGE_SIDES)),
+  targetSide: z.optional(z.enum(EDGE_SIDES)),
   /** Share of a stage's outflow that takes this edge when it has several (forecast). */
   share: z.optional(z.number().check(z.gte(0), z.lte(1))),
 });
@@ -349,6 +354,7 @@ export type DiagramEdge = z.infer<typeof edgeSchema>;
 export type DiagramMeta = z.infer<typeof metaSchema>;
 export type Metric = z.infer<typeof metricSchema>;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
+export type EdgeSide = (typeof EDGE_SIDES)[number];
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;
 export type CommentThread = z.infer<typeof commentThreadSchema>;

@@ -241,6 +241,17 @@ describe('edges and labels', () => {
       e.map((x) => x.getAttribute('data-id') ?? ''),
     );
     assert.equal(await stroke(first[0] ?? ''), 'url(#gtm-arrow-handoff)');
+    // Dropped on the lower right of the body: the edge enters by the nearest handle, the right.
+    const end = await page
+      .locator(`.react-flow__edge[data-id="${first[0]}"] path.react-flow__edge-path`)
+      .evaluate((path: SVGPathElement) => {
+        const point = path.getPointAtLength(path.getTotalLength());
+        const screen = point.matrixTransform(path.getScreenCTM()!);
+        return [screen.x, screen.y];
+      });
+    const target = (await page.locator(`.react-flow__node[data-id="${b}"]`).boundingBox())!;
+    assert.ok(Math.abs((end[0] ?? 0) - (target.x + target.width)) < 2, `ends at x ${end[0]}`);
+    assert.ok(Math.abs((end[1] ?? 0) - (target.y + target.height / 2)) < 2, `ends at y ${end[1]}`);
 
     // Choosing the kind in the canvas's own picker, while connecting.
     const picker = page.getByRole('group', { name: 'New edges connect as' });

@@ -1,5 +1,5 @@
 import type { ZodMiniType } from 'zod/mini';
-import { createEdge, createId, createNode } from '../factories';
+import { createEdge, createId, createNode, type NewEdgeOptions } from '../factories';
 import { hasEdgeBetween } from '../graph';
 import type { NodeKind } from '../layers';
 import type {
@@ -177,11 +177,7 @@ export function checkConnect(diagram: Diagram, source: string, target: string): 
   return { ok: true };
 }
 
-export function newEdge(
-  source: string,
-  target: string,
-  options: { label?: string; kind?: EdgeKind } = {},
-): DiagramEdge {
+export function newEdge(source: string, target: string, options: NewEdgeOptions = {}): DiagramEdge {
   return createEdge(source, target, options);
 }
 

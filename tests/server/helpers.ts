@@ -1,3 +1,9 @@
+/**
+ * Helpers for the server tests: a server in this process or as a child process, and raw
+ * Hocuspocus providers in Node. `npm run test:server` runs with --test-force-exit: a provider
+ * destroyed while it is reconnecting (after the server closed its socket on purpose) can keep
+ * a test process open after every test has finished; the servers themselves close cleanly.
+ */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -10,6 +10,8 @@ import { createEditorStore } from './store/editor-store';
 import { trackVersions } from './store/review/auto-versions';
 import { DiagramSession } from './store/session';
 import { requestPersistentStorage } from './store/react/use-storage-persistence';
+import { RoomsContext } from './store/react/use-room';
+import { createRooms } from './store/shared/rooms';
 
 const store = createEditorStore();
 const session = new DiagramSession(store, new DiagramLibrary());
@@ -17,7 +19,16 @@ const session = new DiagramSession(store, new DiagramLibrary());
 trackVersions(store, new IndexedDbVersionStore());
 // The app renders at once; the saved diagram replaces the blank one when storage answers.
 // A share link (#d=…) opens once that is done, as a new diagram.
-listenForShareLinks({ store, session }, session.start());
+const started = session.start();
+listenForShareLinks({ store, session }, started);
+// A room link (#room=…&token=…) opens the room once the local start-up is done.
+const rooms = createRooms({
+  store,
+  suspendLibrary: () => session.suspendAutosave(),
+  resumeLibrary: () => session.resumeAutosave(),
+});
+void started.then(() => rooms.openFromLocation());
+addEventListener('hashchange', () => void rooms.openFromLocation());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -31,6 +42,8 @@ document.addEventListener('visibilitychange', () => {
 
 createRoot(root).render(
   <StrictMode>
-    <App editor={{ store, session }} />
+    <RoomsContext value={rooms}>
+      <App editor={{ store, session }} />
+    </RoomsContext>
   </StrictMode>,
 );

@@ -5,6 +5,7 @@ import { createDerivedSlice, type DerivedSlice } from './derived/derived-slice';
 import type { DocumentBackend } from './document/document-backend';
 import { createDocumentSlice, type DocumentSlice } from './document/document-slice';
 import { createLocalDocument } from './document/local-document';
+import { createSwitchableDocument } from './document/switchable-document';
 import { createDealsSlice, type DealsSlice } from './actuals/deals-slice';
 import { createReviewSlice, type ReviewSlice } from './review/review-slice';
 import { createViewSlice, keepExisting, type ViewSlice } from './view-slice';
@@ -67,8 +68,10 @@ const createStatusSlice: SliceCreator<StatusSlice> = (set) => ({
 export function createEditorStore(
   initial: Diagram = createDiagram(),
   diagramId = 'local',
-  backend: DocumentBackend = createLocalDocument(initial),
+  initialBackend: DocumentBackend = createLocalDocument(initial),
 ): EditorStore {
+  // A room swaps the backend under the store (document-slice `switchBackend`).
+  const backend = createSwitchableDocument(initialBackend);
   const store = createStore<EditorState>()((set, get) => ({
     ...createDocumentSlice(backend, diagramId)(set, get),
     ...createViewSlice(set, get),

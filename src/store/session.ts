@@ -73,6 +73,20 @@ export class DiagramSession {
     this.sync.close();
   }
 
+  /**
+   * A room is open (store/shared): its document is kept by the room (the server and IndexedDB),
+   * so the library stops saving what the tab shows; the diagram saved before stays as it was.
+   */
+  suspendAutosave(): void {
+    void this.autosave.flush();
+    this.autosave.stop();
+  }
+
+  /** The room was left: the diagram shown is this browser's again and saves as usual. */
+  resumeAutosave(): void {
+    this.autosave.watch();
+  }
+
   subscribe(listener: () => void): () => void {
     return this.lists.subscribe(listener);
   }

@@ -37,8 +37,12 @@ export interface DocumentBackend {
   apply(transform: DiagramTransform, label: EditLabel): void;
   /** Shows another diagram with a fresh history: undo never steps into the previous one. */
   load(diagram: Diagram): void;
-  /** Groups every `apply` until `endTransaction` into one undo step (a drag, typing in a field). */
-  beginTransaction(): void;
+  /**
+   * Groups every `apply` until `endTransaction` into one undo step (a drag, typing in a field).
+   * The kind lets a shared backend keep a gesture to itself until it ends (one change for the
+   * room) while typing is shown to others as it happens; the local backend ignores it.
+   */
+  beginTransaction(kind?: 'gesture' | 'typing'): void;
   /** Closes the open transaction; a transaction that changed nothing adds no step. */
   endTransaction(): void;
   /** Undo and redo close an open transaction first, so they never leave one half applied. */

@@ -6,6 +6,7 @@ import type { XRange } from '../../model/edits/placement';
 import type { SliceCreator } from '../editor-store';
 import { EMPTY_SELECTION } from '../view-slice';
 import type { DiagramTransform, DocumentBackend } from './document-backend';
+import type { SwitchableDocument } from './switchable-document';
 
 export type ConnectResult = { ok: true; edge: DiagramEdge } | { ok: false; reason: string };
 
@@ -68,10 +69,15 @@ export interface DocumentSlice {
   endTransaction(): void;
   undo(): void;
   redo(): void;
+  /**
+   * Puts another backend in place (a room opened or closed: `store/shared`); the diagram and
+   * history shown become its own. Returns the one replaced. Not an edit: nothing to undo.
+   */
+  switchBackend(next: DocumentBackend, diagramId: string): DocumentBackend;
 }
 
 export function createDocumentSlice(
-  backend: DocumentBackend,
+  backend: SwitchableDocument,
   diagramId: string,
 ): SliceCreator<DocumentSlice> {
   return (set, get) => {
@@ -159,7 +165,7 @@ export function createDocumentSlice(
       },
       beginTransaction(kind = 'gesture') {
         if (get().transaction !== null) return;
-        backend.beginTransaction();
+        backend.beginTransaction(kind);
         set({ transaction: kind });
       },
       endTransaction: closeTransaction,
@@ -170,6 +176,12 @@ export function createDocumentSlice(
       redo() {
         closeTransaction();
         backend.redo();
+      },
+      switchBackend(next, id) {
+        if (get().transaction !== null) set({ transaction: null });
+        const previous = backend.swap(next);
+        set({ diagramId: id });
+        return previous;
       },
     };
   };

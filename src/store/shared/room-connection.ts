@@ -1,0 +1,296 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { DOCUMENT_KEY, EDGES_KEY, NODES_KEY } from '../../collab/layout';
+import { CLOSE_REASONS, COLLAB_PATH, type RoomLink } from '../../collab/protocol';
+import type { Diagram } from '../../model/schema';
+import { writeRoom } from '../../persistence/room-prefs';
+import { createLocalDocument } from '../document/local-document';
+import type { EditorStore } from '../editor-store';
+import { createSharedDocument, LocalEdit, type SharedDocument } from './shared-document';
+import {
+  INITIAL_ROOM_STATE,
+  PRESENCE_COLORS,
+  roomState,
+  type Peer,
+  type Point,
+} from './room-state';
+
+/** What the room needs from the tab: suspend the library's autosave while the room is open. */
+export interface RoomHost {
+  readonly store: EditorStore;
+  /** The room keeps its own copy (IndexedDB); the library neither saves nor follows it. */
+  suspendLibrary(): void;
+  resumeLibrary(): void;
+}
+
+export interface OpenRoom {
+  readonly id: string;
+  readonly token: string;
+  setCursor(point: Point | null): void;
+  /** Leaves the room; the tab goes on with `diagram` (or the room's last state) locally. */
+  close(): void;
+}
+
+/** Says what a close reason means to the person whose connection it closed. */
+const CLOSED_TEXT: Record<string, string> = {
+  [CLOSE_REASONS.revoked]:
+    'This link was replaced by whoever shares the diagram, so you are no longer connected. Ask them for the new link; what you see stays here, read-only.',
+  [CLOSE_REASONS.unauthorized]:
+    'This link does not open the room any more (it was replaced, or it is not a room link). Ask for a new one.',
+  [CLOSE_REASONS.invalidDocument]:
+    'The server refused your last change because it would break the diagram; it was not shared.',
+  [CLOSE_REASONS.tooLarge]:
+    'The server refused your last change: the diagram would pass the 5 MB limit.',
+  [CLOSE_REASONS.roomFull]: 'The room is full. Try again later.',
+};
+
+function colorFor(seed: number): string {
+  return PRESENCE_COLORS[Math.abs(seed) % PRESENCE_COLORS.length] as string;
+}
+
+function isEmpty(ydoc: Y.Doc): boolean {
+  return (
+    ydoc.getMap(NODES_KEY).size === 0 &&
+    ydoc.getMap(EDGES_KEY).size === 0 &&
+    ydoc.getMap(DOCUMENT_KEY).size === 0
+  );
+}
+
+/**
+ * Joins a room: its doc is read from IndexedDB first (so a room opened offline shows what this
+ * browser last had, and edits made offline are kept there), then synced with the server. The
+ * store's backend becomes the shared document once the doc holds a diagram.
+ */
+export async function openRoom(
+  host: RoomHost,
+  link: RoomLink,
+  options: { role: 'edit' | 'view' | null; name: string; color: string },
+): Promise<OpenRoom> {
+  const { store } = host;
+  const ydoc = new Y.Doc();
+  const local = new IndexeddbPersistence(`gtm-room-${link.room}`, ydoc);
+  let role: 'edit' | 'view' = options.role ?? 'view';
+  let closed = false;
+  roomState.setState({
+    ...INITIAL_ROOM_STATE,
+    room: { id: link.room, role },
+    opening: true,
+    connection: 'connecting',
+    me: { name: options.name, color: options.color },
+    links: roomState.getState().links,
+  });
+
+  const url = new URL(COLLAB_PATH, location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = new HocuspocusProviderWebsocket({
+    url: url.href,
+    // Jittered backoff so a restarted server is not met by every tab at once.
+    delay: 500 + Math.random() * 500,
+    minDelay: 500,
+    maxDelay: 10_000,
+    factor: 1.6,
+  });
+  let shared: SharedDocument | null = null;
+  let unsynced = 0;
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: link.room,
+    token: link.token,
+    document: ydoc,
+    onAuthenticated: ({ scope }) => {
+      const next = scope === 'readonly' ? 'view' : 'edit';
+      writeRoom(link.room, { role: next });
+      if (next !== role) {
+        role = next;
+        if (shared) adopt();
+      }
+      roomState.setState({ room: { id: link.room, role } });
+    },
+    onAuthenticationFailed: () => fail(CLOSED_TEXT[CLOSE_REASONS.unauthorized] as string),
+    onStatus: ({ status }) => {
+      if (closed) return;
+      roomState.setState({
+        connection:
+          status === 'connected' ? 'connected' : navigator.onLine ? 'connecting' : 'offline',
+      });
+    },
+    onClose: ({ event }) => {
+      const text = CLOSED_TEXT[event.reason];
+      if (!text) return;
+      if (event.reason === CLOSE_REASONS.revoked || event.reason === CLOSE_REASONS.unauthorized)
+        fail(text);
+      else store.getState().setNotice({ kind: 'warning', text });
+    },
+    onUnsyncedChanges: () => updatePending(),
+  });
+
+  // Own edits not yet confirmed: counted here, since the provider's own count restarts on
+  // every reconnect. Reset once the server has everything (synced, nothing unsynced).
+  const onUpdate = (_u: Uint8Array, origin: unknown) => {
+    if (origin instanceof LocalEdit || origin instanceof Y.UndoManager) {
+      unsynced += 1;
+      updatePending();
+    }
+  };
+  ydoc.on('update', onUpdate);
+  function updatePending() {
+    if (provider.isSynced && !provider.hasUnsyncedChanges) unsynced = 0;
+    roomState.setState({ pending: unsynced });
+  }
+  provider.on('synced', () => updatePending());
+
+  // The browser knows first when the network goes: say so at once, reconnect when it is back.
+  const onOffline = () => {
+    roomState.setState({ connection: 'offline' });
+    socket.disconnect();
+  };
+  const onOnline = () => void socket.connect();
+  addEventListener('offline', onOffline);
+  addEventListener('online', onOnline);
+
+  const awareness = provider.awareness;
+  awareness?.setLocalStateField('user', { name: options.name, color: options.color });
+  const onAwareness = () => {
+    if (!awareness) return;
+    const peers: Peer[] = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      if (clientId === ydoc.clientID) continue;
+      const peer = readPeer(clientId, state);
+      if (peer) peers.push(peer);
+    }
+    roomState.setState({ peers });
+  };
+  awareness?.on('change', onAwareness);
+  const offSelection = store.subscribe((state, previous) => {
+    if (state.selection !== previous.selection)
+      awareness?.setLocalStateField('selection', [
+        ...state.selection.nodes,
+        ...state.selection.edges,
+      ]);
+  });
+
+  function fail(text: string) {
+    if (closed) return;
+    roomState.setState({
+      problem: text,
+      connection: 'closed',
+      room: { id: link.room, role: 'view' },
+    });
+    role = 'view';
+    socket.disconnect();
+    provider.destroy();
+    if (shared) adopt();
+  }
+
+  /** Puts (or puts again, as the role changed) the shared document under the store. */
+  function adopt() {
+    const next = createSharedDocument(ydoc, {
+      readOnly: role === 'view',
+      onLoad: (diagram) => leave(diagram),
+      onGesture: (positions) =>
+        awareness?.setLocalStateField(
+          'drag',
+          positions ? Object.fromEntries([...positions].map(([id, p]) => [id, [p.x, p.y]])) : null,
+        ),
+    });
+    const previous = store.getState().switchBackend(next, `room:${link.room}`);
+    if (previous === shared) shared?.destroy();
+    shared = next;
+  }
+
+  function leave(diagram: Diagram) {
+    close();
+    store.getState().switchBackend(createLocalDocument(diagram), store.getState().diagramId);
+  }
+
+  function close() {
+    if (closed) return;
+    closed = true;
+    removeEventListener('offline', onOffline);
+    removeEventListener('online', onOnline);
+    offSelection();
+    ydoc.off('update', onUpdate);
+    provider.destroy();
+    socket.destroy();
+    void local.destroy();
+    shared?.destroy();
+    roomState.setState(INITIAL_ROOM_STATE);
+    host.resumeLibrary();
+    if (location.hash.includes('room=')) history.replaceState(null, '', location.pathname);
+  }
+
+  await local.whenSynced;
+  if (isEmpty(ydoc)) {
+    // Nothing kept here yet: the server's copy is the room (never seeded from this tab).
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (!isEmpty(ydoc) || closed) {
+          ydoc.off('update', check);
+          resolve();
+        }
+      };
+      ydoc.on('update', check);
+      provider.on('synced', check);
+      const failed = setInterval(() => {
+        if (roomState.getState().problem) {
+          clearInterval(failed);
+          resolve();
+        }
+      }, 100);
+    });
+  }
+  if (isEmpty(ydoc)) {
+    roomState.setState({ opening: false });
+    throw new Error(roomState.getState().problem ?? 'The room could not be opened.');
+  }
+  host.suspendLibrary();
+  adopt();
+  roomState.setState({ opening: false });
+
+  return {
+    id: link.room,
+    token: link.token,
+    setCursor(point) {
+      awareness?.setLocalStateField('cursor', point ? [point.x, point.y] : null);
+    },
+    close,
+  };
+}
+
+function point(value: unknown): Point | null {
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [x, y] = value as unknown[];
+  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)
+    ? { x, y }
+    : null;
+}
+
+/** A peer's awareness state, read defensively: anyone in the room can set anything there. */
+function readPeer(clientId: number, state: Record<string, unknown>): Peer | null {
+  const user = state.user as { name?: unknown; color?: unknown } | undefined;
+  if (!user || typeof user.name !== 'string') return null;
+  const color =
+    typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color)
+      ? user.color
+      : colorFor(clientId);
+  const selection = Array.isArray(state.selection)
+    ? state.selection.filter((id): id is string => typeof id === 'string').slice(0, 500)
+    : [];
+  let drag: Map<string, Point> | null = null;
+  if (state.drag && typeof state.drag === 'object') {
+    drag = new Map();
+    for (const [id, value] of Object.entries(state.drag as Record<string, unknown>).slice(0, 500)) {
+      const p = point(value);
+      if (p) drag.set(id, p);
+    }
+  }
+  return {
+    clientId,
+    name: user.name.slice(0, 60) || 'Someone',
+    color,
+    selection,
+    cursor: point(state.cursor),
+    drag,
+  };
+}

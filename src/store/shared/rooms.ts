@@ -1,0 +1,152 @@
+import { parseRoomFragment, type RoomLink } from '../../collab/protocol';
+import { createRoom, renewRoomLinks, type RoomLinks } from '../../collab/room-api';
+import { readAuthorName, writeAuthorName } from '../../persistence/author-name';
+import {
+  readPresenceColor,
+  readRoom,
+  writePresenceColor,
+  writeRoom,
+} from '../../persistence/room-prefs';
+import type { OpenRoom, RoomHost } from './room-connection';
+import { PRESENCE_COLORS, roomState, type Point } from './room-state';
+
+/**
+ * Rooms as the editor sees them: open one from a `#room=…&token=…` link, turn the open diagram
+ * into one (Share → Invite), renew its links, leave it. The Yjs, Hocuspocus and IndexedDB code
+ * is in room-connection.ts, loaded by `import()` only when a room opens, so a tab that never
+ * joins one never downloads it.
+ */
+const loadConnection = () => import('./room-connection');
+
+export interface Rooms {
+  /** Opens the room of the page's address, if it names one (start-up, hashchange). */
+  openFromLocation(): Promise<void>;
+  /** Turns the open diagram into a room (or keeps the open one) and shows both links. */
+  share(): Promise<void>;
+  /** Revokes both links (holders are disconnected) and shows new ones. */
+  renewLinks(): Promise<void>;
+  leave(): void;
+  setCursor(point: Point | null): void;
+  /** The name asked for once; resolves the join waiting for it. */
+  provideName(name: string): void;
+}
+
+export function createRooms(host: RoomHost): Rooms {
+  const { store } = host;
+  let open: OpenRoom | null = null;
+  let waitingForName: ((name: string) => void) | null = null;
+
+  const notify = (text: string) => store.getState().setNotice({ kind: 'error', text });
+
+  async function askName(): Promise<string> {
+    const known = readAuthorName();
+    if (known) return known;
+    roomState.setState({ askName: true });
+    return new Promise((resolve) => (waitingForName = resolve));
+  }
+
+  const color = () => readPresenceColor() ?? pickColor();
+
+  async function join(link: RoomLink, role: 'edit' | 'view' | null): Promise<void> {
+    if (open?.id === link.room && open.token === link.token) return;
+    const name = await askName();
+    const connection = await loadConnection().catch(() => null);
+    if (!connection) {
+      notify(
+        'Co-editing could not load. Reload the page and try again; your diagram is unchanged.',
+      );
+      return;
+    }
+    open?.close();
+    open = null;
+    try {
+      open = await connection.openRoom(host, link, { role, name, color: color() });
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'The room could not be opened.');
+    }
+  }
+
+  function showLinks(links: RoomLinks) {
+    writeRoom(links.id, { role: 'edit', editUrl: links.editUrl, viewUrl: links.viewUrl });
+    roomState.setState({
+      links: { editUrl: links.editUrl, viewUrl: links.viewUrl },
+      linksOpen: true,
+    });
+  }
+
+  async function follow(links: RoomLinks) {
+    const link = parseRoomFragment(new URL(links.editUrl).hash);
+    if (!link) return;
+    history.replaceState(null, '', `${location.pathname}#${new URL(links.editUrl).hash.slice(1)}`);
+    showLinks(links);
+    await join(link, 'edit');
+  }
+
+  return {
+    async openFromLocation() {
+      const link = parseRoomFragment(location.hash);
+      if (!link) return;
+      const remembered = readRoom(link.room);
+      if (remembered.editUrl)
+        roomState.setState({
+          links: { editUrl: remembered.editUrl, viewUrl: remembered.viewUrl ?? null },
+        });
+      await join(link, remembered.role ?? null);
+    },
+    async share() {
+      const current = roomState.getState();
+      if (current.room) {
+        if (!current.links && open && current.room.role === 'edit')
+          roomState.setState({ links: { editUrl: location.href, viewUrl: null } });
+        roomState.setState({ linksOpen: true });
+        return;
+      }
+      const result = await createRoom(store.getState().diagram);
+      if (!result.ok) {
+        notify(
+          result.status === 0
+            ? 'Sharing needs the GTM Blueprint server (gtm-blueprint serve), which could not be reached. Your diagram is unchanged.'
+            : `${result.message} Your diagram is unchanged.`,
+        );
+        return;
+      }
+      await follow(result.value);
+    },
+    async renewLinks() {
+      if (!open) return;
+      const { id, token } = open;
+      const result = await renewRoomLinks(id, token);
+      if (!result.ok) {
+        notify(`${result.message} The old links still work.`);
+        return;
+      }
+      // Our own connection used the old token: the server is closing it; open the new one.
+      open.close();
+      open = null;
+      roomState.setState({ problem: null });
+      await follow(result.value);
+    },
+    leave() {
+      open?.close();
+      open = null;
+      location.reload();
+    },
+    setCursor(point) {
+      open?.setCursor(point);
+    },
+    provideName(name) {
+      const clean = name.trim().slice(0, 60);
+      if (!clean) return;
+      writeAuthorName(clean);
+      roomState.setState({ askName: false });
+      waitingForName?.(clean);
+      waitingForName = null;
+    },
+  };
+}
+
+function pickColor(): string {
+  const color = PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)] as string;
+  writePresenceColor(color);
+  return color;
+}

@@ -20,7 +20,7 @@ const overlaps = (a: Box, b: Box, slack = 0) =>
   b.y + slack < a.y + a.height;
 
 async function loadTemplate(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: 'Templates', exact: true }).click();
   await page.getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
   await settle(page, 600);
 }

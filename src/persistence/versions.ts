@@ -51,7 +51,7 @@ export type ReadVersionResult =
   | StorageFailure;
 
 /** Per diagram. Generous for a quarterly habit plus hourly snapshots, small for the browser. */
-export const VERSION_QUOTA = { count: 1_000, bytes: 100 * 1024 * 1024 } as const;
+const VERSION_QUOTA = { count: 1_000, bytes: 100 * 1024 * 1024 } as const;
 /** Automatic versions are kept 90 days (one quarter, one review cycle); named ones forever. */
 export const AUTO_KEEP_MS = 90 * 86_400_000;
 

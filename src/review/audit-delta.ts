@@ -1,7 +1,7 @@
 import type { AuditResult } from '../rules/engine';
 import type { Finding } from '../rules/types';
 
-export interface RuleDelta {
+interface RuleDelta {
   readonly ruleId: string;
   /** In the earlier version, gone now. */
   readonly fixed: readonly Finding[];

@@ -4,14 +4,14 @@ import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
  * One field that differs between two versions of a card or edge. `before`/`after` are the
  * values as the file holds them; `undefined` means the field is absent on that side.
  */
-export interface FieldChange {
+interface FieldChange {
   /** `title`, `data.owner`, `metrics.win-rate`, `metrics.win-rate.source`, `label`… */
   readonly field: string;
   readonly before: unknown;
   readonly after: unknown;
 }
 
-export interface NodeChange {
+interface NodeChange {
   readonly id: string;
   readonly title: string;
   readonly kind: DiagramNode['kind'];
@@ -20,14 +20,14 @@ export interface NodeChange {
   readonly moved: boolean;
 }
 
-export interface NodeMove {
+interface NodeMove {
   readonly id: string;
   readonly title: string;
   readonly from: DiagramNode['position'];
   readonly to: DiagramNode['position'];
 }
 
-export interface EdgeChange {
+interface EdgeChange {
   readonly id: string;
   /** The edge as it is now. */
   readonly edge: DiagramEdge;

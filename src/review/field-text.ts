@@ -2,7 +2,7 @@ import { formatDays, formatEstimate, formatMoney, formatPercent, type Estimate }
 import { METRIC_LABEL, METRIC_KEYS, isRateKey, type MetricKey } from '../model/metrics';
 
 /** "(none)" for an absent field, so "added a value" and "cleared it" read plainly. */
-export const NONE = '(none)';
+const NONE = '(none)';
 
 function metricKeyOf(field: string): MetricKey | undefined {
   const key = field.startsWith('metrics.') ? field.slice('metrics.'.length) : '';

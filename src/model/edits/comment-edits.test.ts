@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDiagram } from '../../testing/test-diagrams';
 import { LIMITS, type Diagram } from '../schema';
+import { checkCommentText, openThreadCounts } from '../comments';
 import {
   addThread,
-  checkCommentText,
   dropOrphanThreads,
   editMessage,
-  openThreadCounts,
   replyToThread,
   setThreadResolved,
 } from './comment-edits';

@@ -8,8 +8,6 @@ import {
   type Diagram,
 } from '../schema';
 
-export { checkCommentText, openThreadCounts, threadElement } from '../comments';
-
 /**
  * Comment threads as pure edits of the diagram: each returns a new diagram (one undo step in
  * the store) or the same one when there is nothing to do. Threads live in the document, so they

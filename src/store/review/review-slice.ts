@@ -14,13 +14,13 @@ import type { SliceCreator } from '../editor-store';
 import { restoreVersion } from './restore-version';
 
 /** What the canvas and the Compare panel compare the open diagram with. */
-export interface Comparison {
+interface Comparison {
   /** "Q3 review", or the imported file's name. */
   readonly name: string;
   readonly diagram: Diagram;
 }
 
-export type VersionsStatus = 'idle' | 'loading' | 'ready' | 'unavailable';
+type VersionsStatus = 'idle' | 'loading' | 'ready' | 'unavailable';
 
 /**
  * Quarterly reviews: versions of the open diagram (kept beside it by a VersionStore), the
@@ -63,7 +63,7 @@ export interface ReviewSlice {
 }
 
 /** `YYYY-MM-DD` in UTC, the form `meta.lastReviewed` holds. */
-export function isoDay(date: Date): string {
+function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 

@@ -201,7 +201,10 @@ async function heapMb(cdp: CDPSession): Promise<number> {
 
 const EXPORT_MEASURE = 'gtm-blueprint:export:';
 
-/** Exports through the Export menu; the app marks each finished export with a user timing. */
+/**
+ * Exports through the Export menu; the app marks each finished export with a user timing (the
+ * dev channel of store/dev-channel.ts, compiled into the `--mode e2e` build the bench makes).
+ */
 async function exportOnce(page: Page, format: 'PNG' | 'SVG'): Promise<number> {
   const name = JSON.stringify(EXPORT_MEASURE + format.toLowerCase());
   const count = `performance.getEntriesByName(${name}).length`;

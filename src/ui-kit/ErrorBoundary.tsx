@@ -1,14 +1,16 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { fileNameFor, serializeDiagram } from '../io/serialize';
+import { TEST_HOOKS } from '../store/dev-channel';
 import { useEditorApi } from '../store/react/editor-context';
+import { downloadText } from '../store/transfer/download';
 
 /**
- * Test hook: when localStorage holds this key with a boundary's `name` (for example
- * "forecast", or "card:Cold email" for one node), that boundary's content throws while
- * rendering. The e2e suite uses it to check that one failing part leaves the rest of the
- * editor, and the diagram, usable. Nothing in the app sets it.
+ * Test hook (store/dev-channel, absent from a production build): when localStorage holds this
+ * key with a boundary's `name` (for example "forecast", or "card:Cold email" for one node), that
+ * boundary's content throws while rendering. The e2e suite uses it to check that one failing part
+ * leaves the rest of the editor, and the diagram, usable. Nothing in the app sets it.
  */
-export const CRASH_TEST_KEY = 'gtm-blueprint:crash-test';
+const CRASH_TEST_KEY = 'gtm-blueprint:crash-test';
 
 function CrashTestHook({ name }: { name: string }) {
   let target: string | null = null;
@@ -60,7 +62,7 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!error)
       return (
         <>
-          <CrashTestHook name={name} />
+          {TEST_HOOKS && <CrashTestHook name={name} />}
           {children}
         </>
       );
@@ -91,15 +93,7 @@ function PanelFallback({
   const { store } = useEditorApi();
   const download = () => {
     const { diagram } = store.getState();
-    const url = URL.createObjectURL(
-      new Blob([serializeDiagram(diagram)], { type: 'application/json;charset=utf-8' }),
-    );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileNameFor(diagram, 'json');
-    link.click();
-    // Revoking at once can cancel the download before the browser has read the blob.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadText(serializeDiagram(diagram), fileNameFor(diagram, 'json'), 'application/json');
   };
   return (
     <div

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openApp, settle, waitForValue, type Session } from './harness';
+import { card, inspector, openApp, settle, waitForValue, type Session } from './harness';
 
-const card = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
-const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
 const nodeCount = (page: Page) => page.locator('.react-flow__node').count();
 
 async function startBlank(page: Page): Promise<void> {

@@ -7,6 +7,7 @@ import {
   chromium,
   type Browser,
   type BrowserContext,
+  type Download,
   type Locator,
   type Page,
 } from 'playwright-core';
@@ -99,6 +100,69 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
 }
 
+/** The window size every spec works in unless it says otherwise. */
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/** The locators most specs use: a card by its accessible name, and the inspector panel. */
+export const card = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
+export const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
+
+/**
+ * Opens the editor in a tab of `context` (a new one unless `page` is given) and waits until it
+ * is ready: the one set-up every spec shares, whether it uses openApp or its own browser.
+ */
+export async function openEditor(context: BrowserContext, url: string, page?: Page): Promise<Page> {
+  const tab = page ?? (await context.newPage());
+  await tab.setViewportSize(VIEWPORT);
+  tab.setDefaultTimeout(8000);
+  await tab.goto(url);
+  await tab.getByRole('toolbar', { name: 'Palette' }).waitFor();
+  return tab;
+}
+
+/** A served app and one browser for a whole spec: start it in `before`, close it in `after`. */
+export interface Rig {
+  readonly url: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startRig(): Promise<Rig> {
+  const server = await startServer();
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
+export async function waitForDownload(page: Page, action: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  return download;
+}
+
+export async function downloadedText(download: Download): Promise<string> {
+  return readFile(await download.path(), 'utf8');
+}
+
+/** Exports the open diagram as JSON through the Export menu, as a user would, and reads it. */
+export async function exportJson(
+  page: Page,
+): Promise<{ name: string; nodes: { title: string }[] }> {
+  const download = await waitForDownload(page, async () => {
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'JSON' }).click();
+  });
+  return JSON.parse(await downloadedText(download)) as { name: string; nodes: { title: string }[] };
+}
+
 export interface Session {
   browser: Browser;
   context: BrowserContext;
@@ -126,7 +190,7 @@ export async function openApp(
     throw error;
   });
   const context = await browser.newContext({
-    viewport: options.viewport ?? { width: 1280, height: 800 },
+    viewport: options.viewport ?? VIEWPORT,
     acceptDownloads: true,
   });
   if (options.platform !== undefined) {

@@ -8,13 +8,12 @@ import { toSvg, type SvgBadge } from '../../io/svg';
 import type { TextMeasure } from '../../io/text-measure';
 import type { Diagram } from '../../model/schema';
 import type { AuditResult } from '../../rules/engine';
+import { reportTiming } from '../dev-channel';
 import type { EditorStore } from '../editor-store';
 import { downloadBlob, downloadText } from './download';
 
 export type ExportFormat = 'svg' | 'png' | 'json' | 'mermaid' | 'report';
 
-/** User-timing names, so a benchmark can read how long an export took. */
-export const EXPORT_MEASURE = 'gtm-blueprint:export';
 
 let measure: TextMeasure | null = null;
 function canvasMeasure(): TextMeasure {
@@ -91,7 +90,7 @@ export async function exportDiagram(store: EditorStore, format: ExportFormat): P
         break;
       }
     }
-    performance.measure(`${EXPORT_MEASURE}:${format}`, { start, end: performance.now() });
+    reportTiming(`export:${format}`, start);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     store.getState().setNotice({

@@ -14,7 +14,6 @@ import { downloadBlob, downloadText } from './download';
 
 export type ExportFormat = 'svg' | 'png' | 'json' | 'mermaid' | 'report';
 
-
 let measure: TextMeasure | null = null;
 function canvasMeasure(): TextMeasure {
   measure ??= createCanvasMeasure();

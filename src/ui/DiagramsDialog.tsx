@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDiagramList, useEditor, useEditorApi } from '../store/react/editor-context';
 import { createDiagram } from '../model/factories';
+import { startedToday } from './started-today';
 import { Dialog } from './Dialog';
 import { UnreadableDiagrams } from './UnreadableDiagrams';
 
@@ -28,7 +29,7 @@ export function DiagramsDialog({ onClose }: { onClose: () => void }) {
           type="button"
           className="btn"
           onClick={() => {
-            void session.createDiagram(createDiagram()).then(onClose);
+            void session.createDiagram(startedToday(createDiagram())).then(onClose);
           }}
         >
           New diagram

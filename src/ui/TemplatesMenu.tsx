@@ -1,6 +1,7 @@
 import { useEditorApi } from '../store/react/editor-context';
 import { TEMPLATE_CATALOG } from '../model/templates/catalog';
 import { Menu } from './Menu';
+import { startedToday } from './started-today';
 
 /**
  * Templates never overwrite work: an empty diagram takes the template in place (one undo
@@ -11,8 +12,9 @@ export function TemplatesMenu() {
   // The templates' diagrams load with the first choice, not at start-up.
   const open = async (id: string, name: string) => {
     const { findTemplate } = await import('../model/templates');
-    const diagram = findTemplate(id)?.create();
-    if (!diagram) return;
+    const template = findTemplate(id)?.create();
+    if (!template) return;
+    const diagram = startedToday(template);
     const current = store.getState().diagram;
     if (current.nodes.length === 0 && current.edges.length === 0) {
       store.getState().applyTransform(() => diagram);

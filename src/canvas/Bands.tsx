@@ -5,7 +5,7 @@ import { BAND_HEIGHT, NODE_WIDTH, bandTop } from '../model/bands';
 import { LAYERS } from '../model/layers';
 import type { EditorState } from '../store/editor-store';
 import { LayerIcon } from '../ui-kit/LayerIcon';
-import { LAYER_THEME } from '../ui-kit/layer-theme';
+import { LAYER_PALETTE } from '../model/layer-palette';
 
 const STEP = 1000;
 
@@ -26,7 +26,7 @@ function BandsView() {
   return (
     <ViewportPortal>
       {LAYERS.map((layer, i) => {
-        const theme = LAYER_THEME[layer.id];
+        const theme = LAYER_PALETTE[layer.id];
         return (
           <div
             key={layer.id}

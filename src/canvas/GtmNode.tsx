@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { KIND_LABEL, layerOf } from '../model/layers';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { LayerIcon } from '../ui-kit/LayerIcon';
-import { LAYER_THEME } from '../ui-kit/layer-theme';
+import { LAYER_PALETTE } from '../model/layer-palette';
 import { isNodeHighlighted } from './highlight';
 import { nodeFacts } from './node-facts';
 import { NodeBadges } from './NodeBadges';
@@ -19,7 +19,7 @@ import { useTitleEditing } from './title-editing';
 function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const { node } = data;
   const layer = layerOf(node.kind);
-  const theme = LAYER_THEME[layer];
+  const theme = LAYER_PALETTE[layer];
   const currency = useEditor((s) => s.diagram.meta.currency);
   const facts = nodeFacts(node, currency);
   const highlighted = useEditor((s) => isNodeHighlighted(s, node.id));

@@ -6,7 +6,7 @@ import { DETAIL_ZOOM, isBigDiagram } from './big-diagram';
 import { layerOf } from '../model/layers';
 import { GtmNode } from './GtmNode';
 import { isNodeHighlighted } from './highlight';
-import { LAYER_THEME } from '../ui-kit/layer-theme';
+import { LAYER_PALETTE } from '../model/layer-palette';
 import { NodeBadges } from './NodeBadges';
 import { CardHandles } from './CardHandles';
 import type { GtmFlowNode } from './to-flow';
@@ -26,7 +26,7 @@ export function useDetailed(): boolean {
 
 function CompactNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const { node } = data;
-  const theme = LAYER_THEME[layerOf(node.kind)];
+  const theme = LAYER_PALETTE[layerOf(node.kind)];
   const highlighted = useEditor((s) => isNodeHighlighted(s, node.id));
   return (
     <div

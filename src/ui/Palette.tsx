@@ -1,6 +1,6 @@
 import { useEditor } from '../store/react/editor-context';
 import { KIND_LABEL, LAYERS, type NodeKind } from '../model/layers';
-import { LAYER_THEME } from '../ui-kit/layer-theme';
+import { LAYER_PALETTE } from '../model/layer-palette';
 import { LayerIcon } from '../ui-kit/LayerIcon';
 
 import { PALETTE_DRAG_TYPE } from '../ui-kit/drag-types';
@@ -51,7 +51,7 @@ export function Palette({ open, onToggle }: { open: boolean; onToggle(): void })
           <div key={layer.id} role="group" aria-label={layer.label}>
             <div
               className="mb-1 flex items-center gap-1 text-[11px] font-semibold uppercase tracking-wider"
-              style={{ color: LAYER_THEME[layer.id].text }}
+              style={{ color: LAYER_PALETTE[layer.id].text }}
             >
               <LayerIcon layer={layer.id} />
               {layer.label}
@@ -76,7 +76,7 @@ export function Palette({ open, onToggle }: { open: boolean; onToggle(): void })
                 >
                   <span
                     className="h-2.5 w-2.5 rounded-full"
-                    style={{ background: LAYER_THEME[layer.id].accent }}
+                    style={{ background: LAYER_PALETTE[layer.id].accent }}
                     aria-hidden="true"
                   />
                   {KIND_LABEL[kind]}

@@ -3,7 +3,7 @@ import { useEditor } from '../../store/react/editor-context';
 import { KIND_LABEL, layerOf } from '../../model/layers';
 import { isNodeOf } from '../../model/guards';
 import { COMPANY_STAGES, EDGE_KINDS, titleSchema, type DiagramNode } from '../../model/schema';
-import { LAYER_THEME } from '../../ui-kit/layer-theme';
+import { LAYER_PALETTE } from '../../model/layer-palette';
 import { LayerIcon } from '../../ui-kit/LayerIcon';
 import { NodeFields } from './NodeFields';
 import { NumberInput, SelectInput, TextInput } from './fields';
@@ -49,7 +49,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
     <>
       <div
         className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide"
-        style={{ color: LAYER_THEME[layer].text }}
+        style={{ color: LAYER_PALETTE[layer].text }}
       >
         <LayerIcon layer={layer} />
         {KIND_LABEL[node.kind]}

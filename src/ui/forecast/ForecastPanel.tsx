@@ -4,6 +4,7 @@ import { Assumptions } from './Assumptions';
 import { BenchmarksEditor } from './BenchmarksEditor';
 import { ChannelComparison } from './ChannelComparison';
 import { ForecastOnBasis } from './ForecastOnBasis';
+import { PlanningSection } from './PlanningSection';
 import { Section } from './Section';
 import { SensitivityChart } from './SensitivityChart';
 import { StageFlows } from './StageFlows';
@@ -28,6 +29,7 @@ export function ForecastPanel() {
         in {forecast.currency}.
       </p>
       <ForecastOnBasis forecast={forecast} diagram={diagram} />
+      <PlanningSection forecast={forecast} diagram={diagram} />
       {unknowns.length > 0 && (
         <Section title="What is unknown">
           <ul className="flex list-disc flex-col gap-1 pl-4 text-sm text-amber-900">

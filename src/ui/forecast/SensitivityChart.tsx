@@ -72,6 +72,7 @@ export function SensitivityChart({ diagram, currency }: { diagram: Diagram; curr
             range={range}
             currency={currency}
           />
+          {result.explanation && <p className="text-xs text-zinc-700">{result.explanation}</p>}
           {result.drivers.length > drivers.length && (
             <p className="text-xs text-zinc-600">
               The {drivers.length} largest of {result.drivers.length} drivers.

@@ -6,7 +6,7 @@ export const AUTO_VERSION_INTERVAL_MS = 60 * 60_000;
 
 /**
  * Connects the editor to its version storage and keeps it current: the History list follows
- * the open diagram, and an edit saves an automatic version when the newest version of the
+ * the open diagram (a comparison closes when another diagram opens), and an edit saves an automatic version when the newest version of the
  * diagram is an hour old or more (or there is none). Returns a stop function.
  */
 export function trackVersions(
@@ -19,6 +19,8 @@ export function trackVersions(
   let warned = false;
   return store.subscribe((state, previous) => {
     if (state.diagramId !== previous.diagramId) {
+      // Another diagram: its own versions, and no comparison left over from the last one.
+      if (state.comparison) state.compareWith(null);
       void state.refreshVersions();
       return;
     }

@@ -128,6 +128,12 @@ describe('automatic versions', () => {
     now += 60_000;
     await edit('MQL 3');
     expect(store.getState().versions.map((v) => v.kind)).toEqual(['auto', 'auto']);
+
+    store.getState().compareWith({ name: 'Q3', diagram: cleanDiagram() });
+    store.getState().loadDiagram(cleanDiagram(), 'diagram-other');
+    expect(store.getState().comparison).toBeNull();
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.getState().versions).toEqual([]);
     stop();
   });
 });

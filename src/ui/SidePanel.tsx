@@ -19,11 +19,24 @@ const HistoryPanel = lazy(() =>
 const CommentsPanel = lazy(() =>
   import('./review/CommentsPanel').then((m) => ({ default: m.CommentsPanel })),
 );
+const DealsPanel = lazy(() =>
+  import('./deals/DealsPanel').then((m) => ({ default: m.DealsPanel })),
+);
 
-const TABS: readonly SideTab[] = ['Inspector', 'Problems', 'Forecast', 'History', 'Comments'];
+const TABS: readonly SideTab[] = [
+  'Inspector',
+  'Problems',
+  'Forecast',
+  'History',
+  'Comments',
+  'Deals',
+];
 
-/** The right-hand panel: a tab list over the inspector, the audit and the forecast. */
-export function SidePanel() {
+/**
+ * The right-hand panel: a tab list over the inspector, the audit and the forecast. Collapsed,
+ * it leaves a strip with the button that opens it again and the count of problems.
+ */
+export function SidePanel({ open, onToggle }: { open: boolean; onToggle(): void }) {
   const tab = useEditor((s) => s.sideTab);
   const setTab = useEditor((s) => s.showSideTab);
   const audit = useAudit();
@@ -40,8 +53,43 @@ export function SidePanel() {
   };
 
   const problemCount = audit.counts.error + audit.counts.warning + audit.counts.info;
+  if (!open) {
+    return (
+      <aside
+        aria-label="Side panel"
+        className="flex h-full w-9 flex-col items-center gap-2 border-l border-zinc-200 bg-white py-2"
+      >
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Show side panel"
+          aria-expanded="false"
+          title="Show the inspector, problems and forecast"
+          onClick={onToggle}
+        >
+          ‹
+        </button>
+        {problemCount > 0 && (
+          <span className="rounded-full bg-zinc-100 px-1 text-[11px] text-zinc-700">
+            {problemCount}
+            <span className="sr-only"> problems</span>
+          </span>
+        )}
+      </aside>
+    );
+  }
   return (
-    <aside className="flex h-full w-80 shrink-0 flex-col border-l border-zinc-200 bg-white lg:w-96">
+    <aside className="relative flex h-full w-64 shrink-0 flex-col border-l border-zinc-200 bg-white xl:w-80 2xl:w-96">
+      <button
+        type="button"
+        className="icon-btn absolute top-2 -left-3.5 z-10 h-6 w-6 rounded-full shadow-sm"
+        aria-label="Hide side panel"
+        aria-expanded="true"
+        title="Hide the side panel"
+        onClick={onToggle}
+      >
+        ›
+      </button>
       <div
         role="tablist"
         aria-label="Side panel"
@@ -97,6 +145,7 @@ export function SidePanel() {
             {tab === 'Forecast' && <ForecastPanel />}
             {tab === 'History' && <HistoryPanel />}
             {tab === 'Comments' && <CommentsPanel />}
+            {tab === 'Deals' && <DealsPanel />}
           </Suspense>
         </ErrorBoundary>
       </div>

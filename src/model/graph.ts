@@ -1,8 +1,10 @@
 import type { Diagram, DiagramEdge, DiagramNode } from './schema';
 
 /**
- * Adjacency built once per diagram version so that walks are linear in nodes + edges.
- * Consumers (audit, forecast, lead trace) share it instead of scanning edges per node.
+ * Adjacency built once per diagram version (cached by object) so that walks are linear in
+ * nodes + edges. The forecast, the actuals and the few rules that read `context.graph` share
+ * it when they get the same diagram object; the lead trace and most rules walk the compact
+ * graph of rules/walk.ts instead, which is not this index.
  */
 export interface GraphIndex {
   readonly nodeById: ReadonlyMap<string, DiagramNode>;

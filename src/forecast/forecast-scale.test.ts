@@ -51,34 +51,33 @@ function syntheticDiagram(units = 200): Diagram {
   return diagramOf(nodes, edges);
 }
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-describe('forecast performance', () => {
-  it('forecasts 5,000 nodes in well under the 10 ms budget (median)', () => {
+describe('forecast at scale', () => {
+  // How long this takes is a benchmark figure (npm run bench, "forecast 5,000"), not a test.
+  it('forecasts 5,000 nodes as 200 copies of one business unit', () => {
+    const one = forecastDiagram(syntheticDiagram(1));
     const diagram = syntheticDiagram();
     expect(diagram.nodes).toHaveLength(5000);
-    // A fresh object per run misses the graph-index cache, so each sample pays for indexing.
-    const sample = (run: () => unknown) => {
-      for (let i = 0; i < 20; i++) run();
-      const times: number[] = [];
-      for (let i = 0; i < 51; i++) {
-        const start = performance.now();
-        run();
-        times.push(performance.now() - start);
-      }
-      return times;
-    };
-    expect(valueOf(forecastDiagram(diagram).totals.won)).toBeGreaterThan(0);
-    const forecastMs = sample(() => forecastDiagram({ ...diagram }));
-    const sensitivityMs = sample(() => sensitivity({ ...diagram }));
-    console.info(
-      `forecast of ${diagram.nodes.length} nodes / ${diagram.edges.length} edges: median ` +
-        `${median(forecastMs).toFixed(2)} ms; sensitivity: ${median(sensitivityMs).toFixed(2)} ms`,
-    );
-    // The budget is 10 ms; the bound is loose because CI machines are shared.
-    expect(median(forecastMs)).toBeLessThan(40);
+    const all = forecastDiagram(diagram);
+    const won = valueOf(one.totals.won);
+    expect(won).toBeGreaterThan(0);
+    expect(valueOf(all.totals.won)).toBeCloseTo(200 * won!, 6);
+    expect(valueOf(all.totals.newArr)).toBeCloseTo(200 * valueOf(one.totals.newArr)!, 2);
+    expect(all.channels).toHaveLength(200 * 14);
+    expect(all.unknowns).toEqual(one.unknowns);
+  });
+
+  it('finds the drivers of every unit in the 5,000-node sensitivity, with the same swing', () => {
+    const one = sensitivity(syntheticDiagram(1));
+    const all = sensitivity(syntheticDiagram());
+    expect(one.drivers.length).toBeGreaterThan(0);
+    // New ARR takes the ACV of the diagram's first motion, so only one ACV driver is listed.
+    const rates = one.drivers.filter((d) => d.key !== 'acv').length;
+    expect(all.drivers).toHaveLength(200 * rates + 1);
+    // A rate moves only its own unit's deals, so its swing is the one unit's swing; the ACV
+    // moves all 200 units' revenue.
+    const topRate = (s: typeof one) => s.drivers.find((d) => d.key !== 'acv')!.swing;
+    expect(topRate(all)).toBeCloseTo(topRate(one), 6);
+    const acv = (s: typeof one) => s.drivers.find((d) => d.key === 'acv')!.swing;
+    expect(acv(all)).toBeCloseTo(200 * acv(one), 2);
   });
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ftruncateSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +123,21 @@ describe('every run ends in exit 0, 1 or 2 and one sentence', { timeout: 120_000
     expect(status).toBe(2);
     expect(stderr).toContain(`cannot write ${out}`);
     expectOneSentence(stderr);
+  });
+
+  it('says the port is taken when serve cannot listen, exit 2', async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const { status, stderr } = cli(['serve', '--port', String(port), '--data', scratch]);
+      expect(status).toBe(2);
+      expect(stderr).toBe(
+        `gtm-blueprint: cannot start the server on port ${port}: the port is already in use.\n`,
+      );
+    } finally {
+      blocker.close();
+    }
   });
 
   it('says a missing file or a folder cannot be read', () => {

@@ -47,6 +47,8 @@ const FS_REASON: Readonly<Record<string, string>> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
   EMFILE: 'too many files are open',
+  EADDRINUSE: 'the port is already in use',
+  EADDRNOTAVAIL: 'the address is not one of this machine’s',
 };
 
 /** A file-system error in words, without Node's stack or syscall detail. */

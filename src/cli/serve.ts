@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { startServer, type ServeOptions } from '../server/server';
-import { EXIT, UsageError, parseArgs, type CliIo } from './io';
+import { CliError, EXIT, UsageError, parseArgs, reasonOf, type CliIo } from './io';
 
 /** The built app of this package, whatever folder the command runs in. */
 const PACKAGE_DIST = resolve(import.meta.dirname, '../../dist');
@@ -32,7 +32,12 @@ export async function run(args: string[], io: CliIo, env = process.env): Promise
     createToken: env.GTM_CREATE_TOKEN || undefined,
     publicUrl: env.GTM_PUBLIC_URL || undefined,
   };
-  const server = await startServer(options);
+  let server;
+  try {
+    server = await startServer(options);
+  } catch (error) {
+    throw new CliError(`cannot start the server on port ${port}: ${reasonOf(error)}`);
+  }
   const storage = options.databaseUrl ? 'PostgreSQL' : `SQLite in ${options.dataDir}`;
   io.stdout(
     `GTM Blueprint co-editing server on ${server.url} (rooms in ${storage}${options.redisUrl ? ', shared through Redis' : ''})\n`,

@@ -74,6 +74,8 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
   let store: VersionStore | null = null;
   /** Ignores a list that arrives after the user opened another diagram. */
   let listFor: string | null = null;
+  /** The diagram the current list belongs to. */
+  let listedFor: string | null = null;
   const author = () => get().authorName ?? undefined;
   const findingsOf = (diagram: Diagram) => get().derived.auditOf(diagram).findings.length;
 
@@ -112,16 +114,22 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
     async refreshVersions() {
       if (!store) return;
       const diagramId = get().diagramId;
+      // Another diagram's list and baseline must never show (or audit) against this one.
+      if (listedFor !== diagramId) {
+        set({ versions: [], versionsStatus: 'loading', reviewBaseline: undefined });
+      }
       listFor = diagramId;
-      if (get().versionsStatus !== 'ready') set({ versionsStatus: 'loading' });
       try {
         const versions = await store.list(diagramId);
         if (listFor !== diagramId) return;
         const reviewBaseline = await loadBaseline(versions);
         if (listFor !== diagramId) return;
+        listedFor = diagramId;
         set({ versions, versionsStatus: 'ready', reviewBaseline });
       } catch {
-        if (listFor === diagramId) set({ versionsStatus: 'unavailable', versions: [] });
+        if (listFor !== diagramId) return;
+        listedFor = diagramId;
+        set({ versionsStatus: 'unavailable', versions: [], reviewBaseline: undefined });
       }
     },
     async saveVersion(name, note, kind = 'named', at = Date.now()) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { openApp, screenshotDir, settle, waitForValue, type Session } from './harness';
+import { inspector, openApp, screenshotDir, settle, waitForValue, type Session } from './harness';
 
 const card = (page: Page, name: string) => page.getByRole('group', { name });
 const history = (page: Page) => page.getByRole('region', { name: 'History' });
@@ -63,6 +63,31 @@ describe('quarterly reviews: versions, compare and comments', () => {
       .getByRole('listitem', { name: `Review ${today()}` })
       .waitFor();
     await panel.getByText(`Last reviewed ${today()}.`).waitFor();
+  });
+
+  it('flags a metric that moved more than 15% since the review, naming both values and the date', async () => {
+    const { page } = session;
+    await card(page, 'Opportunity (stage)').click();
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    const value = inspector(page).getByLabel('Conversion value (%)');
+    const before = Number(await value.inputValue());
+    await value.fill(String(Math.round(before * 1.5)));
+    await value.press('Tab');
+    await page.getByRole('tab', { name: /^Problems/ }).click();
+    const drift = page
+      .getByRole('region', { name: 'Problems' })
+      .getByRole('listitem')
+      .filter({ hasText: 'metric-drift' });
+    await drift
+      .getByText(
+        new RegExp(
+          `^Drift on “Opportunity”: Conversion moved up \\d+(\\.\\d)?% since the review of ${today()}, from ${before}% to ${Math.round(before * 1.5)}%\\.$`,
+        ),
+      )
+      .waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('ControlOrMeta+z');
+    await drift.waitFor({ state: 'detached' });
   });
 
   it('restores a version as one undoable change', async () => {

@@ -91,6 +91,8 @@ function fakeEditor(current: Diagram, outcome: 'new' | 'replaced-blank' = 'new')
   const store = createEditorStore(current, 'current');
   const created: Diagram[] = [];
   const session = {
+    list: () =>
+      created.map((d, i) => ({ id: `d${i + 1}`, name: d.name, updatedAt: 0, nodeCount: 0 })),
     importDiagram: vi.fn((diagram: Diagram) => {
       created.push(diagram);
       store.getState().loadDiagram(diagram, `d${created.length}`);
@@ -167,6 +169,16 @@ describe('openShareLink', () => {
     expect(replaceState).toHaveBeenCalledWith(null, '', '/edit?x=1');
     expect(created.map((d) => d.name)).toEqual(['Shared']);
     expect(await openShareLink(editor, win)).toBe(false);
+  });
+
+  it('names a second copy of a diagram apart: from link, then numbered', async () => {
+    const diagram = JSON.parse(serializeDiagram(createDiagram('Shared'))) as Diagram;
+    const { editor, created } = fakeEditor(createDiagram('Mine'));
+    for (let i = 0; i < 3; i++) {
+      const { win } = fakeWindow(encodeShareLink(diagram, 'https://app.test/edit'));
+      expect(await openShareLink(editor, win)).toBe(true);
+    }
+    expect(created.map((d) => d.name)).toEqual(['Shared', 'Shared (from link)', 'Shared (2)']);
   });
 
   it('does nothing without a diagram in the fragment, and refuses a damaged one', async () => {

@@ -1,3 +1,4 @@
+import { distinctName } from './distinct-name';
 import { parseDiagramFile, type ParseResult } from '../../io/parse-file';
 import {
   DIAGRAM_TEXT_KEYWORD,
@@ -90,6 +91,8 @@ export interface ImportOrigin {
   readonly source: string;
   /** Where it came from, for the notice: `from “acme.json”`. */
   readonly from: string;
+  /** How a second copy of a diagram already in the library is told apart: `from link`. */
+  readonly copyLabel?: string;
 }
 
 const NAME_SHOWN = 80;
@@ -114,8 +117,15 @@ export async function openImported(
   }
   // A blank start-up diagram it replaced was never the user's, so there is nothing to point to.
   let kept = '';
+  const named = distinctName(
+    result.diagram.name,
+    session.list().map((d) => d.name),
+    origin.copyLabel,
+  );
+  const diagram =
+    named === result.diagram.name ? result.diagram : { ...result.diagram, name: named };
   try {
-    if ((await session.importDiagram(result.diagram)) === 'new')
+    if ((await session.importDiagram(diagram)) === 'new')
       kept = ' Your previous diagram is kept under Diagrams.';
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -125,7 +135,7 @@ export async function openImported(
     });
     return false;
   }
-  const full = result.diagram.name.replace(/\s+/g, ' ').trim() || 'Untitled diagram';
+  const full = diagram.name.replace(/\s+/g, ' ').trim() || 'Untitled diagram';
   const name = full.length > NAME_SHOWN ? `${full.slice(0, NAME_SHOWN)}…` : full;
   const migrated =
     result.migratedFrom === undefined

@@ -18,6 +18,7 @@ export async function openShareLink(editor: Editor, win: Window = window): Promi
     title: "This link can't be opened",
     source: 'The shared link',
     from: 'from a shared link',
+    copyLabel: 'from link',
   });
 }
 

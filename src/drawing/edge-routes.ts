@@ -10,6 +10,7 @@ import {
 } from './geometry';
 import { routeOrthogonal, simplify, stepOut } from './orthogonal-router';
 import { createRectIndex } from './rect-index';
+import { nudgeRoutes } from './route-nudging';
 
 /** How far a route keeps from the cards it passes (not from its own two ends). */
 export const CLEARANCE = 16;
@@ -31,6 +32,8 @@ export interface EdgeRoute {
   readonly area: Rect;
   /** Feedback lane x, when the route goes round the outside. */
   readonly lane: number | null;
+  /** The points as routed, before shared runs were spread apart (`points` is what is drawn). */
+  readonly base: readonly Point[];
 }
 
 export type RouteMap = ReadonlyMap<string, EdgeRoute>;
@@ -257,7 +260,7 @@ function routeOne(
   cards: Cards,
   lane: number | null,
   avoidCards: boolean,
-): EdgeRoute {
+): Omit<EdgeRoute, 'base'> {
   const sides = sidesFor(edge, source, target);
   const start = anchorPoint(source, sides.source);
   const end = anchorPoint(target, sides.target);
@@ -377,7 +380,34 @@ export function routeEdges(
       routes.set(edge.id, old);
       continue;
     }
-    routes.set(edge.id, routeOne(edge, source, target, cards, lane, avoidCards));
+    const route = routeOne(edge, source, target, cards, lane, avoidCards);
+    routes.set(edge.id, { ...route, base: route.points });
   }
-  return routes;
+  if (!avoidCards) return routes;
+  return withNudges(routes, cards, previous?.routes);
+}
+
+/**
+ * The routes with shared runs spread apart (route-nudging.ts), worked out from the routes as
+ * routed (`base`), so that nudges never add up from one edit to the next. A route whose drawn
+ * points come out as before keeps its object.
+ */
+function withNudges(routes: Map<string, EdgeRoute>, cards: Cards, previous?: RouteMap): RouteMap {
+  const list = [...routes.values()];
+  const cardsNear = (a: Point, b: Point) => cards.index.near(around(a, b, 1)).map(cardRect);
+  const nudged = nudgeRoutes(
+    list.map((route) => route.base),
+    cardsNear,
+  );
+  const out = new Map<string, EdgeRoute>();
+  list.forEach((route, i) => {
+    const points = nudged[i] as Point[];
+    const old = previous?.get(route.edge.id);
+    const same = (other: readonly Point[]) =>
+      other.length === points.length &&
+      other.every((p, j) => p[0] === points[j]?.[0] && p[1] === points[j]?.[1]);
+    if (old && old.base === route.base && same(old.points)) out.set(route.edge.id, old);
+    else out.set(route.edge.id, same(route.points) ? route : { ...route, points });
+  });
+  return out;
 }

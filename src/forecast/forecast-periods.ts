@@ -36,7 +36,8 @@ export function forecastPeriods(forecast: Forecast): ForecastPeriods {
       row('SQLs', totals.sql),
       row('Opportunities', totals.opportunities),
       row('Won deals', totals.won),
-      row('Spend', sum(fed.map((channel) => channel.spendPerMonth)), true),
+      // Until a channel feeds the pipeline there is no forecast: not a spend of $0 either.
+      row('Spend', fed.length > 0 ? sum(fed.map((c) => c.spendPerMonth)) : totals.leads, true),
       row('New ARR', totals.newArr, true),
     ],
   };

@@ -47,6 +47,13 @@ describe('forecastPeriods', () => {
     const arr = forecastPeriods(forecastDiagram(diagram)).rows.find((r) => r.label === 'New ARR');
     expect(arr && !isKnown(arr.year) && arr.year.unknown).toMatch(/no sales motion/);
   });
+
+  it('has no spend of $0 before any channel feeds the pipeline', () => {
+    const diagram = singlePath();
+    diagram.edges = diagram.edges.filter((e) => e.source !== 'email');
+    const spend = forecastPeriods(forecastDiagram(diagram)).rows.find((r) => r.label === 'Spend');
+    expect(spend && !isKnown(spend.month) && spend.month.unknown).toMatch(/No channel reaches/);
+  });
 });
 
 describe('goalSeek', () => {

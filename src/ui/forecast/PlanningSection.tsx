@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import {
+  feedsPipeline,
   formatCount,
   formatEstimate,
   formatMoney,
@@ -34,6 +35,8 @@ export function PlanningSection({ forecast, diagram }: { forecast: Forecast; dia
   );
   const coverage = pipelineCoverage(forecast, target);
   const per = (period: string | null) => (period ? ` / ${period}` : '');
+  // The totals above already say why there is no forecast yet; a table of "?" adds nothing.
+  if (!feedsPipeline(forecast)) return null;
   const show = (estimate: Estimate, isMoney: boolean) =>
     formatEstimate(estimate, isMoney ? money : formatCount);
 

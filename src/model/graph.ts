@@ -34,35 +34,6 @@ export function indexGraph(diagram: Diagram): GraphIndex {
   return index;
 }
 
-/**
- * Every node reachable from `starts` following edges forwards, optionally refusing to step
- * onto nodes for which `canEnter` is false. Breadth-first, each node visited once.
- */
-export function reachableFrom(
-  graph: GraphIndex,
-  starts: Iterable<string>,
-  canEnter: (node: DiagramNode, via: DiagramEdge) => boolean = () => true,
-): Set<string> {
-  const seen = new Set<string>();
-  const queue: string[] = [];
-  for (const start of starts) {
-    if (!seen.has(start)) {
-      seen.add(start);
-      queue.push(start);
-    }
-  }
-  for (let i = 0; i < queue.length; i++) {
-    const current = queue[i] as string;
-    for (const edge of graph.outgoing.get(current) ?? []) {
-      const next = graph.nodeById.get(edge.target);
-      if (!next || seen.has(next.id) || !canEnter(next, edge)) continue;
-      seen.add(next.id);
-      queue.push(next.id);
-    }
-  }
-  return seen;
-}
-
 /** Whether an edge already joins these two ends in this direction. */
 export function hasEdgeBetween(diagram: Diagram, source: string, target: string): boolean {
   return diagram.edges.some((edge) => edge.source === source && edge.target === target);

@@ -10,9 +10,7 @@ import { createDealsSlice, type DealsSlice } from './actuals/deals-slice';
 import { createReviewSlice, type ReviewSlice } from './review/review-slice';
 import { createViewSlice, keepExisting, type ViewSlice } from './view-slice';
 
-export type { Fragment } from '../model/edits/element-edits';
-export type { ConnectResult, TransactionKind } from './document/document-slice';
-export type { DialogId, Selection, SideTab } from './view-slice';
+export type { SideTab } from './view-slice';
 
 /** `restoring`: start-up is still reading the saved diagram; the editor takes no edits meanwhile. */
 export type SaveState =

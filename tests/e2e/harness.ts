@@ -120,29 +120,6 @@ export async function openEditor(context: BrowserContext, url: string, page?: Pa
   return tab;
 }
 
-/** A served app and one browser for a whole spec: start it in `before`, close it in `after`. */
-export interface Rig {
-  readonly url: string;
-  readonly browser: Browser;
-  close(): Promise<void>;
-}
-
-export async function startRig(): Promise<Rig> {
-  const server = await startServer();
-  const browser = await launchBrowser().catch(async (error: unknown) => {
-    await server.close();
-    throw error;
-  });
-  return {
-    url: server.url,
-    browser,
-    async close() {
-      await browser.close().catch(() => undefined);
-      await server.close();
-    },
-  };
-}
-
 export async function waitForDownload(page: Page, action: () => Promise<void>): Promise<Download> {
   const [download] = await Promise.all([page.waitForEvent('download'), action()]);
   return download;

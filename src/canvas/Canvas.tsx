@@ -36,6 +36,8 @@ import { FIT_VIEW_OPTIONS } from '../ui-kit/fit-view';
 import { useZoomStyle } from './use-zoom-style';
 import { useFitOnOpen } from './use-fit-on-open';
 import { toFlowEdges, toFlowNodes, type GtmFlowEdge, type GtmFlowNode } from './to-flow';
+import { PresenceLayer } from './PresenceLayer';
+import { useRoom } from '../store/react/use-room';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { gtm: GtmNodeAtZoom };
@@ -60,6 +62,7 @@ export function Canvas({
   const { store } = useEditorApi();
   const diagram = useEditor((s) => s.diagram);
   const selection = useEditor((s) => s.selection);
+  const viewOnly = useRoom((s) => s.room?.role === 'view');
 
   const big = isBigDiagram(diagram.nodes.length);
   const detailed = useDetailed();
@@ -243,10 +246,14 @@ export function Canvas({
         selectionKeyCode="Shift"
         panActivationKeyCode="Space"
         onlyRenderVisibleElements={big}
+        // A view link: nothing to drag or connect (the server refuses writes anyway).
+        nodesDraggable={!viewOnly}
+        nodesConnectable={!viewOnly}
         proOptions={PRO_OPTIONS}
       >
         <Bands />
         <ReviewLayer />
+        <PresenceLayer />
         {window && (
           <OverviewLayer
             window={window}

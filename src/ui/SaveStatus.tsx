@@ -1,4 +1,6 @@
 import { useEditor } from '../store/react/editor-context';
+import { useRoom } from '../store/react/use-room';
+import type { RoomState } from '../store/shared/room-state';
 import {
   useStoragePersistence,
   type StoragePersistence,
@@ -20,11 +22,26 @@ const PERSISTENCE: Record<
   },
 };
 
+/** In a room, what the server has of your changes; null for a diagram of this browser. */
+function roomStatusText(state: RoomState): string | null {
+  if (!state.room) return null;
+  if (state.opening) return 'Joining…';
+  if (state.connection === 'closed') return 'Not connected';
+  if (state.connection === 'offline' || state.connection === 'connecting') {
+    const label = state.connection === 'offline' ? 'Offline' : 'Reconnecting';
+    if (state.pending === 0) return label;
+    return `${label}: ${state.pending} ${state.pending === 1 ? 'change' : 'changes'} will sync`;
+  }
+  return state.pending > 0 ? 'Syncing…' : 'Synced';
+}
+
 export function SaveStatus() {
   const saveState = useEditor((s) => s.saveState);
+  const roomText = useRoom(roomStatusText);
   const persistence = useStoragePersistence();
   const text =
-    saveState.status === 'restoring'
+    roomText ??
+    (saveState.status === 'restoring'
       ? 'Restoring…'
       : saveState.status === 'saving'
         ? 'Saving…'
@@ -32,7 +49,7 @@ export function SaveStatus() {
           ? 'Saved'
           : saveState.status === 'error'
             ? 'Not saved'
-            : '';
+            : '');
   const storage = persistence === 'unknown' ? null : PERSISTENCE[persistence];
   return (
     <span className="flex items-center gap-1">

@@ -5,6 +5,8 @@ import { TemplatesMenu } from './TemplatesMenu';
 import { ExportMenu } from './transfer/ExportMenu';
 import { DealsImportButton } from './deals/DealsImportButton';
 import { ImportButton } from './transfer/ImportButton';
+import { PresenceAvatars } from './share/PresenceAvatars';
+import { ShareMenu } from './share/ShareMenu';
 
 export function TopBar() {
   const { store } = useEditorApi();
@@ -37,10 +39,12 @@ export function TopBar() {
       </div>
       <CommandButton id="auto-layout" />
       <div className="ml-auto flex items-center gap-2">
+        <PresenceAvatars />
         <SaveStatus />
         <ImportButton />
         <DealsImportButton />
         <ExportMenu />
+        <ShareMenu />
         <button
           type="button"
           className="btn"

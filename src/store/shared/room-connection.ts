@@ -79,6 +79,7 @@ export async function openRoom(
     connection: 'connecting',
     me: { name: options.name, color: options.color },
     links: roomState.getState().links,
+    linksOpen: roomState.getState().linksOpen,
   });
 
   const url = new URL(COLLAB_PATH, location.href);
@@ -86,7 +87,7 @@ export async function openRoom(
   const socket = new HocuspocusProviderWebsocket({
     url: url.href,
     // Jittered backoff so a restarted server is not met by every tab at once.
-    delay: 500 + Math.random() * 500,
+    delay: 500 + Math.floor(Math.random() * 500),
     minDelay: 500,
     maxDelay: 10_000,
     factor: 1.6,
@@ -124,6 +125,8 @@ export async function openRoom(
     },
     onUnsyncedChanges: () => updatePending(),
   });
+  // A provider given its own websocket connects only once attached.
+  provider.attach();
 
   // Own edits not yet confirmed: counted here, since the provider's own count restarts on
   // every reconnect. Reset once the server has everything (synced, nothing unsynced).
@@ -177,6 +180,7 @@ export async function openRoom(
       connection: 'closed',
       room: { id: link.room, role: 'view' },
     });
+    store.getState().setNotice({ kind: 'warning', text });
     role = 'view';
     socket.disconnect();
     provider.destroy();

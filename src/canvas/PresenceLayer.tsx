@@ -1,0 +1,125 @@
+import { useReactFlow, useStoreApi, ViewportPortal } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
+import { useEditor } from '../store/react/editor-context';
+import { useRoom, useRooms } from '../store/react/use-room';
+import type { Peer } from '../store/shared/room-state';
+
+/**
+ * Others in the room, drawn over the canvas in flow coordinates: each person's selection as an
+ * outline in their colour, the cards they are dragging where their pointer has them (the card
+ * moves smoothly on their screen and here; the document changes once, at the drop), and their
+ * cursor with their name. Decorative for screen readers: the avatars in the top bar say who is in.
+ */
+export function PresenceLayer() {
+  const peers = useRoom((s) => s.peers);
+  const inRoom = useRoom((s) => s.room !== null);
+  useBroadcastCursor(inRoom);
+  if (!inRoom || peers.length === 0) return null;
+  return (
+    <ViewportPortal>
+      <div aria-hidden="true" className="pointer-events-none">
+        {peers.map((peer) => (
+          <PeerMarks key={peer.clientId} peer={peer} />
+        ))}
+      </div>
+    </ViewportPortal>
+  );
+}
+
+function PeerMarks({ peer }: { peer: Peer }) {
+  const nodes = useEditor((s) => s.diagram.nodes);
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const outlined = peer.selection.flatMap((id) => {
+    const node = byId.get(id);
+    if (!node) return [];
+    const at = peer.drag?.get(id) ?? node.position;
+    return [{ id, at, title: node.title, dragged: peer.drag?.has(id) ?? false }];
+  });
+  for (const [id, at] of peer.drag ?? []) {
+    const node = byId.get(id);
+    if (node && !peer.selection.includes(id))
+      outlined.push({ id, at, title: node.title, dragged: true });
+  }
+  return (
+    <>
+      {outlined.map((mark) => (
+        <div
+          key={mark.id}
+          data-presence-outline={peer.name}
+          className="absolute rounded-lg"
+          style={{
+            transform: `translate(${mark.at.x - 4}px, ${mark.at.y - 4}px)`,
+            width: NODE_WIDTH + 8,
+            height: NODE_HEIGHT + 8,
+            border: `3px solid ${peer.color}`,
+            background: mark.dragged ? 'rgba(255,255,255,0.85)' : undefined,
+            zIndex: 1000,
+          }}
+        >
+          {mark.dragged && (
+            <span className="block p-3 text-sm font-medium text-zinc-800">{mark.title}</span>
+          )}
+          <span
+            className="absolute -top-5 left-0 rounded px-1 text-[11px] whitespace-nowrap text-white"
+            style={{ background: peer.color }}
+          >
+            {peer.name}
+          </span>
+        </div>
+      ))}
+      {peer.cursor && (
+        <div
+          data-presence-cursor={peer.name}
+          className="absolute"
+          style={{
+            transform: `translate(${peer.cursor.x}px, ${peer.cursor.y}px)`,
+            zIndex: 1001,
+          }}
+        >
+          <svg width="18" height="18" viewBox="0 0 18 18">
+            <path d="M1 1l6 16 2.5-6.5L16 8z" fill={peer.color} stroke="white" strokeWidth="1.5" />
+          </svg>
+          <span
+            className="absolute top-4 left-3 rounded px-1.5 py-0.5 text-xs whitespace-nowrap text-white"
+            style={{ background: peer.color }}
+          >
+            {peer.name}
+          </span>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Sends this pointer's position on the canvas, in flow coordinates, at most once a frame. */
+function useBroadcastCursor(enabled: boolean) {
+  const rooms = useRooms();
+  const flow = useReactFlow();
+  const storeApi = useStoreApi();
+  useEffect(() => {
+    const dom = storeApi.getState().domNode;
+    if (!enabled || !rooms || !dom) return;
+    let frame = 0;
+    let last: { x: number; y: number } | null = null;
+    const send = () => {
+      frame = 0;
+      rooms.setCursor(last);
+    };
+    const onMove = (event: PointerEvent) => {
+      last = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      frame ||= requestAnimationFrame(send);
+    };
+    const onLeave = () => {
+      last = null;
+      frame ||= requestAnimationFrame(send);
+    };
+    dom.addEventListener('pointermove', onMove);
+    dom.addEventListener('pointerleave', onLeave);
+    return () => {
+      dom.removeEventListener('pointermove', onMove);
+      dom.removeEventListener('pointerleave', onLeave);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [enabled, rooms, flow, storeApi]);
+}

@@ -1,0 +1,320 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { NODES_KEY } from '../../src/collab/layout';
+import { parseRoomFragment } from '../../src/collab/protocol';
+import { card, inspector, launchBrowser, openEditor, screenshotDir, settle } from './harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = resolve(process.env.GTM_DIST ?? join(ROOT, 'dist'));
+
+/** `gtm-blueprint serve` as a child process on a free port, serving the built app. */
+async function serve(dataDir: string, port = 0): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bin/gtm-blueprint.mjs'),
+      'serve',
+      '--port',
+      String(port),
+      '--data',
+      dataDir,
+      '--dist',
+      DIST,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /on (http:\/\/[^\s]+\/)/.exec(out);
+      if (match) done(match[1] as string);
+    });
+    child.on('exit', (code) => fail(new Error(`serve exited ${code}: ${out}`)));
+    setTimeout(() => fail(new Error(`serve did not start: ${out}`)), 20_000);
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Each person has a browser context of their own (own storage), with a name already chosen. */
+async function person(browser: Browser, name: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addInitScript({
+    content: `try { localStorage.setItem('gtm-blueprint:author-name', ${JSON.stringify(name)}); } catch {}`,
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  return context;
+}
+
+const status = (page: Page, text: string | RegExp) =>
+  page.getByRole('status').filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
+
+/** Opens the editor on a new diagram of two cards: a stage and a scoring card. */
+async function openWithCards(context: BrowserContext, url: string): Promise<Page> {
+  const page = await openEditor(context, url);
+  for (const kind of ['stage', 'scoring'])
+    await page.getByRole('button', { name: `Add ${kind}`, exact: true }).click();
+  await page.locator('.react-flow__node').nth(1).waitFor();
+  return page;
+}
+
+async function shareAsRoom(page: Page): Promise<{ editUrl: string; viewUrl: string }> {
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('menuitem', { name: 'Invite to edit' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite people to this diagram' });
+  await dialog.waitFor();
+  const editUrl = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+  const viewUrl = await dialog.getByRole('textbox', { name: 'View link' }).inputValue();
+  await dialog.getByRole('button', { name: 'Copy edit link' }).click();
+  await dialog.getByRole('button', { name: 'Copied edit link' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), editUrl);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await status(page, 'Synced');
+  return { editUrl, viewUrl };
+}
+
+async function cardTitles(page: Page): Promise<string[]> {
+  return page
+    .locator('.react-flow__node')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
+}
+
+async function selectCard(page: Page, name: string | RegExp) {
+  await card(page, name)
+    .first()
+    .click({ position: { x: 20, y: 10 } });
+}
+
+/** Sets a field in the inspector as a person types it, then leaves the field. */
+async function typeInto(page: Page, label: string, text: string) {
+  const field = inspector(page).getByLabel(label, { exact: true }).first();
+  await field.fill(text);
+  await field.blur();
+}
+
+describe('co-editing in the browser', { timeout: 240_000 }, () => {
+  let data: string;
+  let server: { url: string; stop(): Promise<void> };
+  let browser: Browser;
+
+  before(async () => {
+    data = mkdtempSync(join(tmpdir(), 'gtm-coedit-'));
+    server = await serve(data);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    rmSync(data, { recursive: true, force: true });
+  });
+
+  it('two people edit different fields of one card at once and both win; presence shows', async () => {
+    const alice = await person(browser, 'Alice Adams');
+    const bob = await person(browser, 'Bob Brown');
+    try {
+      const a = await openWithCards(alice, server.url);
+      const before = await cardTitles(a);
+      const { editUrl } = await shareAsRoom(a);
+      const b = await openEditor(bob, editUrl);
+      await status(b, 'Synced');
+      // One copy: Bob's own (blank) diagram does not add to the room's cards.
+      assert.deepEqual((await cardTitles(b)).sort(), before.slice().sort());
+      await a.getByRole('listitem', { name: 'Bob Brown' }).waitFor();
+      await b.getByRole('listitem', { name: 'Alice Adams' }).waitFor();
+
+      const first = before[0] as string;
+      await selectCard(a, first);
+      await selectCard(b, first);
+      await Promise.all([
+        typeInto(a, 'Title', 'Renamed by Alice'),
+        typeInto(b, 'Notes', 'Notes from Bob'),
+      ]);
+      for (const page of [a, b]) {
+        await card(page, /Renamed by Alice/)
+          .first()
+          .waitFor();
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll('textarea')].some((t) => t.value === 'Notes from Bob'),
+          undefined,
+          { timeout: 10_000 },
+        );
+      }
+      // Undo on Bob's side takes back Bob's notes only.
+      await b.keyboard.press('Control+z');
+      await a.waitForFunction(
+        () => ![...document.querySelectorAll('textarea')].some((t) => t.value === 'Notes from Bob'),
+        undefined,
+        { timeout: 10_000 },
+      );
+      await card(a, /Renamed by Alice/)
+        .first()
+        .waitFor();
+
+      // Presence: Bob's cursor and selection outline on Alice's canvas.
+      const box = await b.locator('.react-flow__pane').boundingBox();
+      assert.ok(box);
+      await b.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await b.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 20);
+      await a.locator('[data-presence-cursor="Bob Brown"]').waitFor();
+      await a.locator('[data-presence-outline="Bob Brown"]').first().waitFor();
+      await settle(a);
+      await a.screenshot({ path: join(screenshotDir, 'co-editing-presence.png') });
+    } finally {
+      await alice.close();
+      await bob.close();
+    }
+  });
+
+  it('edits made offline are kept and merge on reconnect', async () => {
+    const alice = await person(browser, 'Alice');
+    const bob = await person(browser, 'Bob');
+    try {
+      const a = await openWithCards(alice, server.url);
+      const { editUrl } = await shareAsRoom(a);
+      const b = await openEditor(bob, editUrl);
+      await status(b, 'Synced');
+      const [first, second] = await cardTitles(a);
+      await bob.setOffline(true);
+      await status(b, /^Offline/);
+      await selectCard(b, first as string);
+      await typeInto(b, 'Title', 'Offline edit by Bob');
+      await status(b, /Offline: \d+ changes? will sync/);
+      await selectCard(a, second as string);
+      await typeInto(a, 'Title', 'Online edit by Alice');
+      await bob.setOffline(false);
+      await status(b, 'Synced');
+      for (const page of [a, b]) {
+        await card(page, /Offline edit by Bob/)
+          .first()
+          .waitFor({ timeout: 15_000 });
+        await card(page, /Online edit by Alice/)
+          .first()
+          .waitFor({ timeout: 15_000 });
+      }
+    } finally {
+      await alice.close();
+      await bob.close();
+    }
+  });
+
+  it('a view link changes nothing, in the UI or forced past it', async () => {
+    const alice = await person(browser, 'Alice');
+    const viewer = await person(browser, 'Vera Viewer');
+    try {
+      const a = await openWithCards(alice, server.url);
+      const { viewUrl } = await shareAsRoom(a);
+      const v = await openEditor(viewer, viewUrl);
+      await v.getByText('View only').waitFor({ timeout: 15_000 });
+      const [first] = await cardTitles(v);
+      await selectCard(v, first as string);
+      await typeInto(v, 'Title', 'Changed by the viewer');
+      await v.keyboard.press('Delete');
+      await settle(v, 600);
+      assert.ok((await cardTitles(v)).includes(first as string), 'the viewer still sees it');
+
+      // A raw client with the view token writes anyway: the server refuses it.
+      const link = parseRoomFragment(new URL(viewUrl).hash);
+      assert.ok(link);
+      const doc = new Y.Doc();
+      const socket = new HocuspocusProviderWebsocket({
+        url: new URL('/collab', server.url.replace(/^http/, 'ws')).href,
+        WebSocketPolyfill: WebSocket,
+      });
+      const provider = new HocuspocusProvider({
+        websocketProvider: socket,
+        name: link.room,
+        token: link.token,
+        document: doc,
+      });
+      provider.attach();
+      await new Promise<void>((done) => provider.on('synced', () => done()));
+      const id = [...doc.getMap(NODES_KEY).keys()][0] as string;
+      (doc.getMap(NODES_KEY).get(id) as Y.Map<unknown>).set('title', 'Forced by a view token');
+      await settle(a, 1500);
+      assert.equal(
+        (await cardTitles(a)).some((t) => t.includes('Forced by a view token')),
+        false,
+      );
+      const stored = await fetch(new URL(`/api/rooms/${link.room}/diagram`, server.url), {
+        headers: { authorization: `Bearer ${link.token}` },
+      }).then((r) => r.text());
+      assert.equal(stored.includes('Forced by a view token'), false);
+      assert.equal(stored.includes('Changed by the viewer'), false);
+      provider.destroy();
+      socket.destroy();
+    } finally {
+      await alice.close();
+      await viewer.close();
+    }
+  });
+
+  it('new links disconnect holders of the old ones, with a message', async () => {
+    const alice = await person(browser, 'Alice');
+    const bob = await person(browser, 'Bob');
+    try {
+      const a = await openWithCards(alice, server.url);
+      const { editUrl } = await shareAsRoom(a);
+      const b = await openEditor(bob, editUrl);
+      await status(b, 'Synced');
+      await a.getByRole('button', { name: 'Share' }).click();
+      await a.getByRole('menuitem', { name: 'Stop sharing / new links' }).click();
+      const dialog = a.getByRole('dialog', { name: 'Invite people to this diagram' });
+      await dialog.waitFor();
+      const newEdit = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+      assert.notEqual(newEdit, editUrl);
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await b
+        .getByText(/This link was replaced|does not open the room/)
+        .first()
+        .waitFor({
+          timeout: 15_000,
+        });
+      await status(b, 'Not connected');
+      await status(a, 'Synced');
+    } finally {
+      await alice.close();
+      await bob.close();
+    }
+  });
+
+  it('a server restart mid-session loses nothing confirmed', async () => {
+    const alice = await person(browser, 'Alice');
+    try {
+      const a = await openWithCards(alice, server.url);
+      await shareAsRoom(a);
+      const [first] = await cardTitles(a);
+      await selectCard(a, first as string);
+      await typeInto(a, 'Title', 'Confirmed before the restart');
+      await status(a, 'Synced');
+      const port = new URL(server.url).port;
+      await server.stop();
+      await status(a, /Reconnecting|Offline/);
+      server = await serve(data, Number(port));
+      await status(a, 'Synced');
+      const fresh = await openEditor(await person(browser, 'Carol'), a.url());
+      await status(fresh, 'Synced');
+      await card(fresh, /Confirmed before the restart/)
+        .first()
+        .waitFor();
+    } finally {
+      await alice.close();
+    }
+  });
+});

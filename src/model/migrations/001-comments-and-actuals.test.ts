@@ -33,7 +33,7 @@ describe('migration 1 → 2 (comments, CRM stage mapping, rule options)', () => 
     const v2 = {
       ...file,
       version: 2,
-      rules: { 'review-overdue': { level: 'warning', options: { days: 120 } } },
+      rules: { 'metric-drift': { level: 'warning', options: { threshold: 0.2 } } },
       comments: [
         {
           id: 't1',

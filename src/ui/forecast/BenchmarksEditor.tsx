@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useEditor } from '../../store/react/editor-context';
 import { resolveBenchmarks, type Benchmark } from '../../model/benchmarks';
 import { METRIC_KEYS, isRateKey, type MetricKey } from '../../model/metrics';
-import { useFieldTransaction } from '../inspector/fields';
+import { useFieldTransaction } from '../inspector/FieldInputs';
 import { benchmarkProblem, isEdited, toShown, toStored } from './benchmark-edit';
 import { Section } from './Section';
 

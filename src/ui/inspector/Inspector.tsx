@@ -6,7 +6,7 @@ import { COMPANY_STAGES, EDGE_KINDS, titleSchema, type DiagramNode } from '../..
 import { LAYER_PALETTE } from '../../model/layer-palette';
 import { LayerIcon } from '../../ui-kit/LayerIcon';
 import { NodeFields } from './NodeFields';
-import { NumberInput, SelectInput, TextInput } from './fields';
+import { NumberInput, SelectInput, TextInput } from './FieldInputs';
 import { schemaProblem } from './validate-field';
 
 /** The side panel for the selection: one node, one edge, several, or the diagram itself. */

@@ -3,7 +3,7 @@ import { METRIC_KEYS, METRIC_LABEL, isRateKey, type MetricKey } from '../../mode
 import { createMetric } from '../../model/factories';
 import { LIMITS, type Metric } from '../../model/schema';
 import { MetricChip } from '../MetricChip';
-import { NumberInput, TextInput } from './fields';
+import { NumberInput, TextInput } from './FieldInputs';
 
 const DEFAULT_VALUE: Record<MetricKey, number> = {
   'reply-rate': 0.03,

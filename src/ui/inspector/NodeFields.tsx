@@ -2,7 +2,7 @@ import { useEditor, useEditorApi } from '../../store/react/editor-context';
 import { defaultMetricFor } from '../../model/metric-defaults';
 import type { DiagramNode } from '../../model/schema';
 import { FIELD_SPECS } from './field-specs';
-import { ListInput, NumberInput, SelectInput, TextInput } from './fields';
+import { ListInput, NumberInput, SelectInput, TextInput } from './FieldInputs';
 import { MetricsEditor } from './MetricsEditor';
 import { validateField } from './validate-field';
 import { useFieldProblems } from './use-field-problems';

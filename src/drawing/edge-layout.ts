@@ -4,12 +4,11 @@ import { cardRect, routeEdges, type RouteMap } from './edge-routes';
 import { placeLabels, type LabelRequest, type PlacedLabel } from './label-placement';
 
 /** The chip text's font; its chips are sized with the approximate measure, which errs wide. */
-export const LABEL_FONT_SIZE = 11;
-export const LABEL_FONT = `500 ${LABEL_FONT_SIZE}px system-ui, sans-serif`;
+const LABEL_FONT = '500 11px system-ui, sans-serif';
 /** Inner padding and border of a chip, left and right together. */
 export const LABEL_PADDING = 18;
 /** A chip is never wider than this; longer text is shortened with an ellipsis. */
-export const LABEL_MAX_WIDTH = 180;
+const LABEL_MAX_WIDTH = 180;
 
 /**
  * Diagrams up to this many cards have their edges routed round the cards; past it they are
@@ -24,7 +23,7 @@ export interface EdgeLayout {
   readonly labels: ReadonlyMap<string, PlacedLabel>;
 }
 
-export const chipWidth = (text: string): number =>
+const chipWidth = (text: string): number =>
   Math.min(LABEL_MAX_WIDTH, Math.ceil(approximateMeasure(text, LABEL_FONT)) + LABEL_PADDING);
 
 /**

@@ -15,8 +15,8 @@ import { nudgeRoutes } from './route-nudging';
 /** How far a route keeps from the cards it passes (not from its own two ends). */
 export const CLEARANCE = 16;
 /** Feedback lanes run this far right of the rightmost card, one lane per edge, this far apart. */
-export const LANE_GAP = 48;
-export const LANE_STEP = 14;
+const LANE_GAP = 48;
+const LANE_STEP = 14;
 /** How far past its two ends a route first looks for a way round (then the whole diagram). */
 const SEARCH_PAD = NODE_HEIGHT;
 

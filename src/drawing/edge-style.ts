@@ -43,5 +43,3 @@ export const EDGE_STYLE: Readonly<Record<EdgeKind, EdgeStyle>> = {
 export const SELECTED_EDGE_COLOR = '#2563eb';
 /** Stroke of an edge the Problems list points at. */
 export const HIGHLIGHT_EDGE_COLOR = '#ca8a04';
-
-export const edgeStyleOf = (kind: EdgeKind | undefined): EdgeStyle => EDGE_STYLE[kind ?? 'handoff'];

@@ -1,7 +1,7 @@
 import type { Point } from './geometry';
 
 /** Corners of a route are rounded with this radius (less where the segments are shorter). */
-export const CORNER_RADIUS = 8;
+const CORNER_RADIUS = 8;
 
 const num = (value: number): string => String(Math.round(value * 100) / 100);
 
@@ -35,17 +35,6 @@ export function routePath(points: readonly Point[], radius = CORNER_RADIUS): str
     d += ` L${num(a[0])},${num(a[1])} Q${num(point[0])},${num(point[1])} ${num(b[0])},${num(b[1])}`;
   }
   return d;
-}
-
-/** Total length of a route. */
-export function routeLength(points: readonly Point[]): number {
-  let length = 0;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1] as Point;
-    const b = points[i] as Point;
-    length += Math.abs(b[0] - a[0]) + Math.abs(b[1] - a[1]);
-  }
-  return length;
 }
 
 /** The bounding box of a route: [minX, minY, maxX, maxY]. */

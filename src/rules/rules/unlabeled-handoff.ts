@@ -24,7 +24,7 @@ const BY_TARGET_KIND: Readonly<Partial<Record<`${LayerId}>${NodeKind}`, string>>
   'channels>crm': 'Replies and clicks logged to the CRM',
   'channels>sequencing': 'Replies that stop the sequence',
   'channels>reporting': 'Channel results for the dashboard',
-  'revops>channels': 'Sequence steps to send',
+  'revops>channel': 'Sequence steps to send',
   'revops>reporting': 'Figures for the dashboard',
   'revops>crm': 'Records synced to the CRM',
   'sales>crm': 'Stage changes and deal data',

@@ -176,6 +176,50 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
       await a.locator('[data-presence-outline="Bob Brown"]').first().waitFor();
       await settle(a);
       await a.screenshot({ path: join(screenshotDir, 'co-editing-presence.png') });
+
+      // Bob drags the scoring card: Alice sees it follow his pointer before the drop, and the
+      // drop is one change that one undo takes back.
+      const scoring = card(b, /Scoring/).first();
+      const from = await scoring.boundingBox();
+      assert.ok(from);
+      const startAt = await card(a, /Scoring/)
+        .first()
+        .boundingBox();
+      await b.mouse.move(from.x + 30, from.y + 20);
+      await b.mouse.down();
+      for (let i = 1; i <= 10; i++) await b.mouse.move(from.x + 30 + i * 20, from.y + 20);
+      const ghost = a.locator('[data-presence-outline="Bob Brown"]').filter({ hasText: 'Scoring' });
+      await ghost.waitFor();
+      await a.screenshot({ path: join(screenshotDir, 'co-editing-remote-drag.png') });
+      assert.deepEqual(
+        await card(a, /Scoring/)
+          .first()
+          .boundingBox(),
+        startAt,
+        'not moved yet',
+      );
+      await b.mouse.up();
+      await a.waitForFunction(
+        (x) => {
+          const node = [...document.querySelectorAll('.react-flow__node')].find((n) =>
+            n.getAttribute('aria-label')?.startsWith('Scoring'),
+          );
+          return node !== undefined && node.getBoundingClientRect().x > x + 100;
+        },
+        startAt!.x,
+        { timeout: 10_000 },
+      );
+      await b.keyboard.press('Control+z');
+      await a.waitForFunction(
+        (x) => {
+          const node = [...document.querySelectorAll('.react-flow__node')].find((n) =>
+            n.getAttribute('aria-label')?.startsWith('Scoring'),
+          );
+          return node !== undefined && Math.abs(node.getBoundingClientRect().x - x) < 2;
+        },
+        startAt!.x,
+        { timeout: 10_000 },
+      );
     } finally {
       await alice.close();
       await bob.close();
@@ -198,9 +242,12 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
       await status(b, /Offline: \d+ changes? will sync/);
       await selectCard(a, second as string);
       await typeInto(a, 'Title', 'Online edit by Alice');
+      // Bob closes the tab while offline; his edit is in IndexedDB and goes out when he returns.
+      await b.close();
       await bob.setOffline(false);
-      await status(b, 'Synced');
-      for (const page of [a, b]) {
+      const back = await openEditor(bob, editUrl);
+      await status(back, 'Synced');
+      for (const page of [a, back]) {
         await card(page, /Offline edit by Bob/)
           .first()
           .waitFor({ timeout: 15_000 });

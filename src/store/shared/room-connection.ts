@@ -157,10 +157,19 @@ export async function openRoom(
   const onAwareness = () => {
     if (!awareness) return;
     const peers: Peer[] = [];
-    for (const [clientId, state] of awareness.getStates()) {
+    // Two people who picked the same colour are told apart here: a taken colour gives way
+    // to the next free one (on this screen; each screen sorts it out for itself).
+    const taken = new Set([options.color]);
+    const states = [...awareness.getStates()].sort(([a], [b]) => a - b);
+    for (const [clientId, state] of states) {
       if (clientId === ydoc.clientID) continue;
       const peer = readPeer(clientId, state);
-      if (peer) peers.push(peer);
+      if (!peer) continue;
+      const color = taken.has(peer.color)
+        ? (PRESENCE_COLORS.find((c) => !taken.has(c)) ?? peer.color)
+        : peer.color;
+      taken.add(color);
+      peers.push({ ...peer, color });
     }
     roomState.setState({ peers });
   };

@@ -3,6 +3,7 @@ import { useDiagramList, useEditor, useEditorApi } from '../store/react/editor-c
 import { createDiagram } from '../model/factories';
 import { startedToday } from './started-today';
 import { Dialog } from './Dialog';
+import { DiagramThumbnail } from './DiagramThumbnail';
 import { UnreadableDiagrams } from './UnreadableDiagrams';
 
 /**
@@ -44,6 +45,7 @@ export function DiagramsDialog({ onClose }: { onClose: () => void }) {
               className="flex flex-wrap items-center gap-2 py-2"
               aria-label={name || 'Untitled'}
             >
+              <DiagramThumbnail id={item.id} open={item.id === currentId} />
               {renaming === item.id ? (
                 <form
                   className="flex flex-1 gap-1"

@@ -59,7 +59,7 @@ export interface ActualsReport extends ActualsInput {
 }
 
 /** Stuck deals listed per stage (all are counted): the list is for reading, not a dump. */
-export const MAX_STUCK_LISTED = 200;
+export const MAX_STUCK_LISTED = 100;
 
 /**
  * The figures of issue 15, over the diagram's pipeline (stages in order along their edges):
@@ -103,6 +103,8 @@ export function computeActuals(
     const t = targetByKey.get(stageKey(c.stage));
     return typeof t === 'number' ? t : -1;
   });
+  // Keyed once per distinct stage name, not once per deal.
+  const targetOfStage = new Map<string, number | '@won' | '@lost' | '@ignore' | undefined>();
   const unmapped = table.crmStages.filter((name) => !targetByKey.has(stageKey(name)));
 
   const reached = new Array<number>(n).fill(0);
@@ -121,7 +123,11 @@ export function computeActuals(
   let ignored = 0;
 
   for (const deal of table.deals) {
-    const target = targetByKey.get(stageKey(deal.stage));
+    let target = targetOfStage.get(deal.stage);
+    if (target === undefined && !targetOfStage.has(deal.stage)) {
+      target = targetByKey.get(stageKey(deal.stage));
+      targetOfStage.set(deal.stage, target);
+    }
     if (target === undefined || target === '@ignore') {
       ignored++;
       continue;

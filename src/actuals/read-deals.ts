@@ -62,6 +62,7 @@ export interface ReadDealsOptions {
 }
 
 const TRUE = new Set(['true', 'yes', '1', 'y', 'x']);
+const CACHE_LIMIT = 50_000;
 
 /**
  * Turns a CSV table into deals: finds the preset (or uses the given mapping), reads dates and
@@ -115,11 +116,12 @@ export function readDeals(table: CsvTable, options: ReadDealsOptions = {}): Read
     .filter((c): c is { column: string; stage: string; i: number } => c.stage !== undefined);
 
   const dateCols = [createdCol, closedCol, ...stageDates.map((c) => c.i)].filter((c) => c >= 0);
-  const proven = provenDayOrder(slashedSamples(table.rows, dateCols));
+  const slashed = slashedDates(table.rows, dateCols);
+  const proven = provenDayOrder(slashed);
   const fallback = options.dayOrder ?? preset?.dayOrder ?? 'mdy';
   const dayOrder = proven === 'dmy' || proven === 'mdy' ? proven : fallback;
   const notes: string[] = [];
-  if (proven === undefined && hasSlashed(table.rows, dateCols)) {
+  if (proven === undefined && slashed.length > 0) {
     notes.push(
       `Dates such as 03/04/2026 were read ${dayOrder === 'mdy' ? 'month first (US style)' : 'day first'}: no date in the file tells the order.`,
     );
@@ -128,16 +130,28 @@ export function readDeals(table: CsvTable, options: ReadDealsOptions = {}): Read
   const badDates = issueList();
   const badAmounts = issueList();
   const crmStages = new Map<string, string>();
+  const seenStages = new Set<string>();
   const addStage = (name: string) => {
+    // Exports hold a handful of stage names over thousands of rows: each is keyed once.
+    if (seenStages.has(name)) return;
+    seenStages.add(name);
     const key = stageKey(name);
     if (key !== '' && !crmStages.has(key))
       crmStages.set(key, name.replace(/\s*\([^()]*\)\s*$/, '').trim());
   };
+  // Dates and amounts repeat across rows (a few hundred days, a few price points): each
+  // distinct text is read once. Bounded, so a file of all-different values cannot grow it.
+  const dayCache = new Map<string, number | null>();
+  const amountCache = new Map<string, number | null>();
   const readDate = (cells: readonly string[], c: number, row: number): number | null => {
     if (c < 0) return null;
     const text = (cells[c] ?? '').trim();
     if (text === '') return null;
-    const day = parseDay(text, dayOrder);
+    let day = dayCache.get(text);
+    if (day === undefined) {
+      day = parseDay(text, dayOrder);
+      if (dayCache.size < CACHE_LIMIT) dayCache.set(text, day);
+    }
     // Two orders proven in one file: a slashed date is ambiguous, so it is reported, not read.
     if (day === null || (proven === 'mixed' && isSlashedDate(text))) {
       badDates.add({ row, column: table.header[c] ?? '', value: text });
@@ -161,7 +175,12 @@ export function readDeals(table: CsvTable, options: ReadDealsOptions = {}): Read
     if (amountCol >= 0) {
       const text = (cells[amountCol] ?? '').trim();
       if (text !== '') {
-        amount = parseAmount(text);
+        let cached = amountCache.get(text);
+        if (cached === undefined) {
+          cached = parseAmount(text);
+          if (amountCache.size < CACHE_LIMIT) amountCache.set(text, cached);
+        }
+        amount = cached;
         if (amount === null)
           badAmounts.add({ row, column: table.header[amountCol] ?? '', value: text });
       }
@@ -239,17 +258,16 @@ function outcomeOf(
   return null;
 }
 
-function* slashedSamples(rows: readonly (readonly string[])[], cols: readonly number[]) {
-  for (const cells of rows)
+/** Every slashed date among the date columns; a slash near the start is checked first. */
+function slashedDates(rows: readonly (readonly string[])[], cols: readonly number[]): string[] {
+  const found: string[] = [];
+  for (const cells of rows) {
     for (const c of cols) {
       const text = cells[c];
-      if (text !== undefined && text !== '') yield text;
+      if (text !== undefined && text.length >= 6 && isSlashedDate(text)) found.push(text);
     }
-}
-
-function hasSlashed(rows: readonly (readonly string[])[], cols: readonly number[]): boolean {
-  for (const text of slashedSamples(rows, cols)) if (isSlashedDate(text)) return true;
-  return false;
+  }
+  return found;
 }
 
 function issueList() {

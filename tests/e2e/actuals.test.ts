@@ -116,7 +116,7 @@ describe('plan vs actual: importing a CRM deals export', () => {
     await importDeals(page, path);
     const dialog = page.getByRole('dialog', { name: 'Map CRM stages to the diagram' });
     await dialog.waitFor();
-    await dialog.getByText('105 deals read (HubSpot export', { exact: false }).waitFor();
+    await dialog.getByText(/105 deals read in [\d.]+ s \(HubSpot export, as of /).waitFor();
     await dialog.getByText('Not matched: Appointment Scheduled.', { exact: false }).waitFor();
     // Matched by title, ignoring case: "MQL" → the MQL card, "Closed Won" → the Closed-won card.
     assert.equal(

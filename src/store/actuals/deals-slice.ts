@@ -21,6 +21,8 @@ export type DealsFigures =
       /** The mapping the figures use (saved in the diagram once applied). */
       readonly stageMap: StageMap;
       readonly unmatched: readonly string[];
+      /** How long the worker took to read the file and compute the figures. */
+      readonly workerMs: number;
     };
 
 /**
@@ -91,6 +93,7 @@ export const createDealsSlice: SliceCreator<DealsSlice> = (set, get) => {
           report: reply.report,
           stageMap: reply.stageMap,
           unmatched: reply.unmatched,
+          workerMs: reply.ms,
         },
         dealsPending: null,
         dealsDialog: 'stages',

@@ -3,9 +3,8 @@ import { useEditor } from '../../store/react/editor-context';
 import { useForecastBasis } from '../../store/react/use-forecast';
 
 // The mapping steps load with the first import, not with the page.
-const DealsDialogs = lazy(() =>
-  import('./DealsDialogs').then((m) => ({ default: m.DealsDialogs })),
-);
+const loadDialogs = () => import('./DealsDialogs');
+const DealsDialogs = lazy(() => loadDialogs().then((m) => ({ default: m.DealsDialogs })));
 
 /** How long edits settle before the figures are recomputed for them (in the worker). */
 const REFRESH_DELAY_MS = 400;
@@ -36,7 +35,11 @@ export function DealsImportButton() {
         type="button"
         className="btn"
         title="Read a deals export (HubSpot, Salesforce, Pipedrive or any CSV) to compare the plan with what happened; the file stays in this browser"
-        onClick={() => input.current?.click()}
+        onClick={() => {
+          // Fetched while the user picks a file, so the answer opens its dialog at once.
+          void loadDialogs();
+          input.current?.click();
+        }}
       >
         Import deals…
       </button>

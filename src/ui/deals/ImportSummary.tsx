@@ -6,10 +6,10 @@ export function ImportSummary({ deals }: { deals: Extract<DealsFigures, { status
   const { summary, report } = deals;
   return (
     <div className="flex flex-col gap-1">
-      <p>
+      <p data-worker-ms={Math.round(deals.workerMs)}>
         <span className="font-medium">{deals.fileName}</span>:{' '}
-        {summary.deals.toLocaleString('en-US')} deals read ({report.source}, as of {report.asOf}).
-        They stay in this browser.
+        {summary.deals.toLocaleString('en-US')} deals read in {formatSeconds(deals.workerMs)} (
+        {report.source}, as of {report.asOf}). They stay in this browser.
       </p>
       <Cells what="date" issues={summary.badDates} />
       <Cells what="amount" issues={summary.badAmounts} />
@@ -43,4 +43,8 @@ function Cells({ what, issues }: { what: string; issues: CellIssues }) {
       </ul>
     </div>
   );
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 100 ? 2 : 1)} s`;
 }

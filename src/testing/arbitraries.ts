@@ -86,7 +86,8 @@ const metricArbitrary: fc.Arbitrary<Metric> = fc.oneof(
   fc.record(
     {
       key: fc.constant('sales-cycle-days' as const),
-      value: numberIn(0, LIMITS.days),
+      // A sales cycle is at least one day (schema).
+      value: numberIn(1, LIMITS.days),
       source: textArbitrary(),
     },
     { requiredKeys: ['key', 'value'] },

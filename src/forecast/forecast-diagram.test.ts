@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { isKnown, valueOf, type Estimate } from './estimate';
 import { forecastDiagram } from './forecast-diagram';
 import type { Forecast } from './forecast-types';
-import { chain, channel, diagramOf, edge, motion, revops, stage } from '../testing/forecast-diagram';
+import {
+  chain,
+  channel,
+  diagramOf,
+  edge,
+  motion,
+  revops,
+  stage,
+} from '../testing/forecast-diagram';
 
 function value(estimate: Estimate | null | undefined): number | undefined {
   return estimate ? valueOf(estimate) : undefined;

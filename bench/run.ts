@@ -3,7 +3,7 @@
  * test: it always exits 0 (unless it cannot run at all) and says which goals are met or missed.
  *
  *   npm run bench                        build, then every figure (about 5 minutes on 2 cores)
- *   npm run bench -- --only node,bundle  a subset: node, bundle, browser
+ *   npm run bench -- --only node,bundle  a subset: node, bundle, browser, deals
  *   npm run bench -- --runs 5            browser runs (default 3); Node takes 50 samples
  *   npm run bench -- --no-build          reuse the last builds in .tmp/
  *   npm run bench -- --quiet-load 1.5    wait (up to 15 min) for the 1-minute load average to
@@ -27,6 +27,7 @@ import {
   type PageRun,
 } from './browser-bench';
 import { measureBundle, type BundleSize } from './bundle-size';
+import { runDealsBrowserBench, runDealsNodeBench, type DealsBrowserRun } from './deals-bench';
 import { runNodeBench, type NodeCase } from './node-bench';
 import { runReviewBench } from './review-bench';
 import { median, round } from './stats';
@@ -38,7 +39,7 @@ const RESULTS = resolve(import.meta.dirname, 'results.json');
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string', default: 'node,bundle,browser' },
+    only: { type: 'string', default: 'node,bundle,browser,deals' },
     runs: { type: 'string', default: '3' },
     'no-build': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
@@ -119,6 +120,8 @@ function nodeGoals(cases: readonly NodeCase[]): Goal[] {
     'route 60 edges': 10,
     'route 1,000 edges': 200,
     'compare 1,000 with 1,000 (diff, audits, drift, forecasts)': 50,
+    // Issue 15: in Node, the same code the deals worker runs.
+    'deals 100,000 (CSV → figures)': 1000,
   };
   return cases.map((c) =>
     check(
@@ -255,6 +258,43 @@ function bundleGoals(app: BundleSize, bare: BundleSize): Goal[] {
   ];
 }
 
+/** Issue 15: 100,000 deals read and computed in the worker within 1 s, the page never held up. */
+function dealsGoals(runs: readonly DealsBrowserRun[]): Goal[] {
+  const m = (pick: (run: DealsBrowserRun) => number) => round(median(runs.map(pick)), 1);
+  return [
+    check(
+      '100,000 deals: read + figures in the worker (median)',
+      m((r) => r.workerMs),
+      'ms',
+      1000,
+    ),
+    check(
+      '100,000 deals: file picked → mapping dialog',
+      m((r) => r.toDialogMs),
+      'ms',
+      null,
+    ),
+    check(
+      '100,000 deals: page longest task meanwhile',
+      m((r) => r.longestTaskMs),
+      'ms',
+      50,
+    ),
+    check(
+      '100,000 deals: page longest task, idle page before',
+      m((r) => r.idleLongestTaskMs),
+      'ms',
+      null,
+    ),
+    check(
+      '100,000 deals: longest frame gap meanwhile',
+      m((r) => r.longestFrameMs),
+      'ms',
+      null,
+    ),
+  ];
+}
+
 function printTable(goals: readonly Goal[]): void {
   const rows = goals.map((g) => [
     g.figure,
@@ -279,7 +319,8 @@ function printTable(goals: readonly Goal[]): void {
 async function main(): Promise<void> {
   const started = new Date();
   const loads: Record<string, number> = { start: load1() };
-  if (!args['no-build'] && (phases.has('bundle') || phases.has('browser'))) await buildAll();
+  const builds = phases.has('bundle') || phases.has('browser') || phases.has('deals');
+  if (!args['no-build'] && builds) await buildAll();
 
   const goals: Goal[] = [];
   const results: Record<string, unknown> = {};
@@ -289,7 +330,7 @@ async function main(): Promise<void> {
     log(
       `Node: audit, parse, forecast and edge routing (${NODE.warmup} warm-up calls, ${NODE.runs} timed)…`,
     );
-    const cases = [...runNodeBench(NODE), ...runReviewBench(NODE)];
+    const cases = [...runNodeBench(NODE), ...runReviewBench(NODE), ...runDealsNodeBench()];
     results.node = cases;
     goals.push(...nodeGoals(cases));
   }
@@ -312,6 +353,13 @@ async function main(): Promise<void> {
     chromium = runs.chromium;
     results.browser = { ...runs, pngPictures: pngSizes() };
     goals.push(...browserGoals(runs));
+  }
+  if (phases.has('deals')) {
+    loads.deals = await waitForQuiet('deals');
+    log(`Chromium: 100,000 deals imported through the deals worker, ${browserRuns} runs…`);
+    const runs = await runDealsBrowserBench({ appDist: APP_DIST, runs: browserRuns, log });
+    results.deals = runs;
+    goals.push(...dealsGoals(runs));
   }
   loads.end = load1();
 

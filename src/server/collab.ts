@@ -3,9 +3,9 @@ import { Hocuspocus, type Connection, type Document, type Extension } from '@hoc
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { parseYDoc } from '../collab/from-ydoc';
 import { CLOSE_REASONS, isRoomPart, type CloseReason, type RoomRole } from '../collab/protocol';
 import { createRateLimiter, type Limits } from './limits';
+import { checkUpdate } from './update-check';
 import { logRefusal, type Logger } from './refusal-log';
 import type { RoomStore } from './room-store';
 import { hashToken } from './tokens';
@@ -286,34 +286,6 @@ export function createCollab(options: CollabOptions): Collab {
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
     },
   };
-}
-
-/**
- * The diagram after `update`, checked on a copy: null when it is still a valid diagram within
- * the limits, else the refusal. The copy costs one encode and parse of the room per edit.
- */
-function checkUpdate(
-  document: Y.Doc,
-  update: Uint8Array,
-  limits: Limits,
-): { reason: CloseReason; detail: Record<string, number | string> } | null {
-  const probe = new Y.Doc({ gc: true });
-  try {
-    Y.applyUpdate(probe, Y.encodeStateAsUpdate(document));
-    Y.applyUpdate(probe, update);
-    const bytes = Y.encodeStateAsUpdate(probe).length;
-    if (bytes > limits.maxStateBytes) return { reason: CLOSE_REASONS.tooLarge, detail: { bytes } };
-    const result = parseYDoc(probe);
-    if (result.ok) return null;
-    const tooLarge = result.problems.some((p) => p.path === '(file)' && /MB/.test(p.message));
-    return tooLarge
-      ? { reason: CLOSE_REASONS.tooLarge, detail: { bytes } }
-      : { reason: CLOSE_REASONS.invalidDocument, detail: { problems: result.problems.length } };
-  } catch {
-    return { reason: CLOSE_REASONS.badMessage, detail: { bytes: update.length } };
-  } finally {
-    probe.destroy();
-  }
 }
 
 /** Whether an update holds nothing the document lacks (a no-op sync from a viewer). */

@@ -1,0 +1,350 @@
+/**
+ * Co-editing figures (issue 13): edit on one client → visible on the others over loopback,
+ * server memory per idle room and per connection, and a document's size after 10,000 edits.
+ * The server runs in a child process; the clients are raw Hocuspocus providers in this one.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { NODES_KEY } from '../src/collab/layout';
+import { COLLAB_PATH, parseRoomFragment } from '../src/collab/protocol';
+import { createRoom } from '../src/collab/room-api';
+import { applyDiagramToYDoc, diagramToYDoc } from '../src/collab/to-ydoc';
+import { serializeDiagram } from '../src/io/serialize';
+import type { Diagram } from '../src/model/schema';
+import { DEFAULT_LIMITS } from '../src/server/limits';
+import { mergeStates } from '../src/server/room-store';
+import { checkUpdate } from '../src/server/update-check';
+import { createSyntheticDiagram } from '../src/testing/synthetic';
+import { cleanDiagram } from '../src/testing/test-diagrams';
+import { round, summarize, type Summary } from './stats';
+
+export interface CollabLatency {
+  readonly name: string;
+  readonly rooms: number;
+  readonly clientsPerRoom: number;
+  readonly cards: number;
+  readonly edits: number;
+  /** One sample per receiving client per edit. */
+  readonly ms: Summary;
+}
+
+export interface CollabBench {
+  readonly latency: CollabLatency[];
+  readonly memory: {
+    readonly perIdleRoomKb: number;
+    readonly perConnectionKb: number;
+    readonly rooms: number;
+    readonly connections: number;
+  };
+  /** The server's check of one edit (try on the room's copy, read it through the file gate). */
+  readonly check: { readonly cards: number; readonly ms: Summary }[];
+  readonly growth: {
+    readonly edits: number;
+    readonly fileBytes: number;
+    readonly freshStateBytes: number;
+    readonly stateAfterEditsBytes: number;
+    readonly storedAfterCompactionBytes: number;
+  };
+}
+
+interface Client {
+  readonly doc: Y.Doc;
+  readonly provider: HocuspocusProvider;
+  readonly socket: HocuspocusProviderWebsocket;
+}
+
+/** `ws` throws from close() on a socket still connecting unless someone listens for errors. */
+class QuietWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('collab bench: timed out');
+    await sleep(5);
+  }
+}
+
+function connectClient(url: string, room: string, token: string): Client {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({
+    url: new URL(COLLAB_PATH, url.replace(/^http/, 'ws')).href,
+    WebSocketPolyfill: QuietWebSocket,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: room,
+    token,
+    document: doc,
+  });
+  provider.attach();
+  return { doc, provider, socket };
+}
+
+async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(resolve(import.meta.dirname, 'collab-server-child.ts'), [dataDir], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((done, fail) => {
+    child.once('message', (message: { type: string; url: string }) => done(message.url));
+    child.once('exit', () => fail(new Error('collab bench: the server exited')));
+  });
+  return { child, url };
+}
+
+function serverMemory(child: ChildProcess): Promise<number> {
+  return new Promise((done) => {
+    child.once('message', (message: { heapUsed: number; external: number }) =>
+      done(message.heapUsed + message.external),
+    );
+    child.send({ type: 'memory' });
+  });
+}
+
+async function newRoom(url: string, diagram: Diagram): Promise<{ id: string; edit: string }> {
+  const created = await createRoom(diagram, { baseUrl: url });
+  if (!created.ok) throw new Error(`collab bench: ${created.message}`);
+  const link = parseRoomFragment(new URL(created.value.editUrl).hash);
+  if (!link) throw new Error('collab bench: no link');
+  return { id: created.value.id, edit: link.token };
+}
+
+/**
+ * Every `pace` ms one client of each room retitles a card; each other client of the room
+ * records when the title arrives. Titles carry a sequence number, so each sample is exact.
+ */
+async function measureLatency(
+  url: string,
+  name: string,
+  rooms: number,
+  clientsPerRoom: number,
+  diagram: Diagram,
+  editsPerRoom: number,
+  pace: number,
+): Promise<CollabLatency> {
+  const groups: Client[][] = [];
+  for (let r = 0; r < rooms; r++) {
+    const room = await newRoom(url, diagram);
+    groups.push(
+      Array.from({ length: clientsPerRoom }, () => connectClient(url, room.id, room.edit)),
+    );
+  }
+  const all = groups.flat();
+  await until(() => all.every((c) => c.provider.isSynced), 60_000);
+  const id = diagram.nodes[0]!.id;
+  const samples: number[] = [];
+  const sent = new Map<string, number>();
+  for (const group of groups) {
+    for (const client of group) {
+      const entry = () => client.doc.getMap(NODES_KEY).get(id) as Y.Map<unknown>;
+      client.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+        if (origin !== client.provider) return;
+        const title = entry().get('title') as string;
+        const start = sent.get(title);
+        if (start !== undefined) samples.push(performance.now() - start);
+      });
+    }
+  }
+  const expected = editsPerRoom * rooms * (clientsPerRoom - 1);
+  // Each room's diagram as its clients' stores would hold it (every client sees every edit).
+  const current = groups.map(() => diagram);
+  for (let i = 0; i < editsPerRoom; i++) {
+    groups.forEach((group, r) => {
+      const writer = group[i % group.length]!;
+      const title = `edit ${r}-${i}`;
+      const d = current[r]!;
+      const next = { ...d, nodes: d.nodes.map((n) => (n.id === id ? { ...n, title } : n)) };
+      current[r] = next;
+      sent.set(title, performance.now());
+      applyDiagramToYDoc(writer.doc, next, 'bench');
+    });
+    await sleep(pace);
+  }
+  await until(() => samples.length >= expected, 30_000).catch(() => undefined);
+  for (const client of all) {
+    client.provider.destroy();
+    client.socket.destroy();
+  }
+  return {
+    name,
+    rooms,
+    clientsPerRoom,
+    cards: diagram.nodes.length,
+    edits: editsPerRoom * rooms,
+    ms: summarize(samples),
+  };
+}
+
+/** Heap of the server with `rooms` idle rooms of one connection, then of ten connections each. */
+async function measureMemory(child: ChildProcess, url: string) {
+  const rooms = 200;
+  const base = await serverMemory(child);
+  const clients: Client[] = [];
+  const links: { id: string; edit: string }[] = [];
+  for (let r = 0; r < rooms; r++) {
+    const room = await newRoom(url, cleanDiagram());
+    links.push(room);
+    clients.push(connectClient(url, room.id, room.edit));
+  }
+  await until(() => clients.every((c) => c.provider.isSynced), 60_000);
+  await sleep(500);
+  const withRooms = await serverMemory(child);
+  for (const room of links) {
+    for (let i = 0; i < 9; i++) clients.push(connectClient(url, room.id, room.edit));
+  }
+  await until(() => clients.every((c) => c.provider.isSynced), 60_000);
+  await sleep(500);
+  const withConnections = await serverMemory(child);
+  for (const client of clients) {
+    client.provider.destroy();
+    client.socket.destroy();
+  }
+  return {
+    rooms,
+    connections: rooms * 10,
+    perIdleRoomKb: round((withRooms - base) / rooms / 1024, 1),
+    perConnectionKb: round((withConnections - withRooms) / (rooms * 9) / 1024, 1),
+  };
+}
+
+function measureCheck(cards: number): { cards: number; ms: Summary } {
+  const diagram = cards <= 18 ? cleanDiagram() : createSyntheticDiagram(cards, 2);
+  const room = diagramToYDoc(diagram);
+  const writer = new Y.Doc();
+  Y.applyUpdate(writer, Y.encodeStateAsUpdate(room));
+  const samples: number[] = [];
+  let current = diagram;
+  for (let i = 0; i < 70; i++) {
+    const id = current.nodes[i % current.nodes.length]!.id;
+    current = {
+      ...current,
+      nodes: current.nodes.map((n) => (n.id === id ? { ...n, title: `t${i}` } : n)),
+    };
+    const before = Y.encodeStateVector(writer);
+    applyDiagramToYDoc(writer, current, 'bench');
+    const update = Y.encodeStateAsUpdate(writer, before);
+    const start = performance.now();
+    const verdict = checkUpdate(room, update, DEFAULT_LIMITS);
+    if (i >= 20) samples.push(performance.now() - start);
+    if (verdict) throw new Error(`collab bench: a valid edit was refused (${verdict.reason})`);
+    Y.applyUpdate(room, update);
+  }
+  return { cards: diagram.nodes.length, ms: summarize(samples) };
+}
+
+/** 10,000 edits of the kinds people make (titles, moves, notes, a card added and removed). */
+function measureGrowth() {
+  const diagram = cleanDiagram();
+  const doc = diagramToYDoc(diagram);
+  let current = diagram;
+  const edits = 10_000;
+  for (let i = 0; i < edits; i++) {
+    const target = current.nodes[i % current.nodes.length]!;
+    let next: Diagram;
+    switch (i % 4) {
+      case 0:
+        next = {
+          ...current,
+          nodes: current.nodes.map((n) =>
+            n === target ? { ...n, title: `${target.title.slice(0, 20)} ${i}` } : n,
+          ),
+        };
+        break;
+      case 1:
+        next = {
+          ...current,
+          nodes: current.nodes.map((n) =>
+            n === target ? { ...n, position: { x: (i * 7) % 2000, y: n.position.y } } : n,
+          ),
+        };
+        break;
+      case 2:
+        next = {
+          ...current,
+          nodes: current.nodes.map((n) =>
+            n === target ? ({ ...n, data: { ...n.data, notes: `note ${i}` } } as typeof n) : n,
+          ),
+        };
+        break;
+      default:
+        next =
+          i % 8 === 3
+            ? {
+                ...current,
+                nodes: [
+                  ...current.nodes,
+                  { id: `tmp-${i}`, kind: 'tool', title: 'Temporary', position: { x: 0, y: 1200 } },
+                ],
+              }
+            : { ...current, nodes: current.nodes.filter((n) => !n.id.startsWith('tmp-')) };
+    }
+    applyDiagramToYDoc(doc, next, 'bench');
+    current = next;
+  }
+  const state = Y.encodeStateAsUpdate(doc);
+  return {
+    edits,
+    fileBytes: Buffer.byteLength(serializeDiagram(current, { pretty: false })),
+    freshStateBytes: Y.encodeStateAsUpdate(diagramToYDoc(current)).length,
+    stateAfterEditsBytes: state.length,
+    storedAfterCompactionBytes: mergeStates([state]).length,
+  };
+}
+
+export async function runCollabBench(log: (line: string) => void): Promise<CollabBench> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gtm-collab-bench-'));
+  const { child, url } = await startChild(dataDir);
+  try {
+    log('collab: 10 clients in one room…');
+    const latency = [
+      await measureLatency(url, '10 clients in 1 room', 1, 10, cleanDiagram(), 200, 25),
+    ];
+    log('collab: 200 clients over 20 rooms…');
+    latency.push(
+      await measureLatency(url, '200 clients over 20 rooms', 20, 10, cleanDiagram(), 50, 100),
+    );
+    log('collab: 10 clients in a room of 1,000 cards…');
+    latency.push(
+      await measureLatency(
+        url,
+        '10 clients in 1 room of 1,000 cards',
+        1,
+        10,
+        createSyntheticDiagram(1000, 2),
+        50,
+        100,
+      ),
+    );
+    log('collab: server memory…');
+    const memory = await measureMemory(child, url);
+    log("collab: the server's check of one edit…");
+    const check = [measureCheck(18), measureCheck(1000), measureCheck(5000)];
+    log('collab: document size after 10,000 edits…');
+    const growth = measureGrowth();
+    return { latency, memory, check, growth };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((done) => child.once('exit', done));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// `node --import tsx bench/collab-bench.ts` runs this bench alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await runCollabBench((line) => process.stderr.write(`${line}\n`));
+  console.log(JSON.stringify(result, null, 2));
+  process.exit(0);
+}

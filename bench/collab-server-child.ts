@@ -1,0 +1,28 @@
+/**
+ * The co-editing server for the collab bench, in a process of its own (so the clients' work does
+ * not count as the server's, and its heap is its own). Run with --expose-gc; answers
+ * `{ type: 'memory' }` on the IPC channel with its heap after a full GC.
+ */
+import { startServer } from '../src/server/server';
+
+const dataDir = process.argv[2];
+if (!dataDir) throw new Error('usage: collab-server-child.ts <data dir>');
+const server = await startServer({
+  port: 0,
+  dataDir,
+  distDir: `${dataDir}/no-dist`,
+  log: () => undefined,
+  // The bench's 200 clients come from one address and edit faster than people do.
+  limits: { maxConnectionsPerRoom: 1000, messagesPerSecond: 10_000, messageBurst: 10_000 },
+});
+const gc = (globalThis as { gc?: () => void }).gc;
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'memory') {
+    gc?.();
+    gc?.();
+    const { heapUsed, rss, external, arrayBuffers } = process.memoryUsage();
+    process.send?.({ type: 'memory', heapUsed, rss, external, arrayBuffers });
+  }
+});
+process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
+process.send?.({ type: 'ready', url: server.url });

@@ -30,6 +30,7 @@ import { measureBundle, type BundleSize } from './bundle-size';
 import { runDealsBrowserBench, runDealsNodeBench, type DealsBrowserRun } from './deals-bench';
 import { runNodeBench, type NodeCase } from './node-bench';
 import { runReviewBench } from './review-bench';
+import { runRoomBench, type RoomBench } from './room-bench';
 import { median, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -39,7 +40,7 @@ const RESULTS = resolve(import.meta.dirname, 'results.json');
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string', default: 'node,bundle,browser,deals' },
+    only: { type: 'string', default: 'node,bundle,browser,deals,rooms' },
     runs: { type: 'string', default: '3' },
     'no-build': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
@@ -295,6 +296,20 @@ function dealsGoals(runs: readonly DealsBrowserRun[]): Goal[] {
   ];
 }
 
+function roomGoals(bench: RoomBench): Goal[] {
+  return [
+    check('Room: join 1,000 cards, link → painted (median)', bench.joinPaintMs, 'ms', 1000),
+    check('Room: 1,000 cards, drag frame p95 alone', bench.dragAloneP95Ms, 'ms', null),
+    check(
+      'Room: 1,000 cards, drag frame p95 with 5 others',
+      bench.dragWithOthersP95Ms,
+      'ms',
+      round(Math.max(bench.dragAloneP95Ms, 16.7) * 1.25, 1),
+      '(1.25× alone)',
+    ),
+  ];
+}
+
 function printTable(goals: readonly Goal[]): void {
   const rows = goals.map((g) => [
     g.figure,
@@ -319,7 +334,8 @@ function printTable(goals: readonly Goal[]): void {
 async function main(): Promise<void> {
   const started = new Date();
   const loads: Record<string, number> = { start: load1() };
-  const builds = phases.has('bundle') || phases.has('browser') || phases.has('deals');
+  const builds =
+    phases.has('bundle') || phases.has('browser') || phases.has('deals') || phases.has('rooms');
   if (!args['no-build'] && builds) await buildAll();
 
   const goals: Goal[] = [];
@@ -360,6 +376,13 @@ async function main(): Promise<void> {
     const runs = await runDealsBrowserBench({ appDist: APP_DIST, runs: browserRuns, log });
     results.deals = runs;
     goals.push(...dealsGoals(runs));
+  }
+  if (phases.has('rooms')) {
+    loads.rooms = await waitForQuiet('rooms');
+    log(`Chromium in a room: joining 1,000 cards and dragging with 5 others, ${browserRuns} runs…`);
+    const rooms = await runRoomBench({ appDist: APP_DIST, runs: browserRuns, log });
+    results.rooms = rooms;
+    goals.push(...roomGoals(rooms));
   }
   loads.end = load1();
 

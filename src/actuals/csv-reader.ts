@@ -16,13 +16,13 @@ export interface CsvProblem {
   readonly column?: string;
 }
 
-export type CsvResult =
+type CsvResult =
   | { readonly ok: true; readonly table: CsvTable }
   | { readonly ok: false; readonly problem: CsvProblem };
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
-export interface ReadCsvOptions {
+interface ReadCsvOptions {
   readonly delimiter?: string;
   /** The file's size in bytes when known (a File), else measured from the text. */
   readonly bytes?: number;

@@ -3,7 +3,7 @@
  * a carriage return first: OWASP's CSV injection list) gets a leading apostrophe, so a deal
  * named `=HYPERLINK(…)` opens as that text. `raw` skips this, for round-trip tests only.
  */
-export interface WriteCsvOptions {
+interface WriteCsvOptions {
   readonly delimiter?: string;
   /** Quote every cell, not only those that need it. */
   readonly quoteAll?: boolean;

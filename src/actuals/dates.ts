@@ -45,7 +45,7 @@ function isLeap(year: number): boolean {
  * is not rolled over into March). Civil-from-days arithmetic (H. Hinnant), no Date objects: an
  * export of 100,000 deals has nearly a million dates.
  */
-export function toDay(year: number, month: number, day: number): number | null {
+function toDay(year: number, month: number, day: number): number | null {
   if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2200) return null;
   const last = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
   if (day > last) return null;

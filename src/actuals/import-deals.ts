@@ -6,7 +6,7 @@ import { presetById, type ColumnMapping } from './presets';
 import { readDeals, type DealTable } from './read-deals';
 import { stageKey, suggestStageMap, type StageMap } from './stage-mapping';
 
-export interface ImportOptions {
+interface ImportOptions {
   readonly mapping?: ColumnMapping;
   readonly dayOrder?: DayOrder;
   /** The stage mapping to use; the diagram's saved one, then title matches, when absent. */
@@ -15,7 +15,7 @@ export interface ImportOptions {
   readonly bytes?: number;
 }
 
-export type ImportResult =
+type ImportResult =
   | {
       readonly ok: true;
       readonly deals: DealTable;
@@ -64,7 +64,7 @@ export function figuresFor(
 }
 
 /** "HubSpot export", or "CRM export" for a file read through the generic mapping. */
-export function sourceLabel(deals: DealTable): string {
+function sourceLabel(deals: DealTable): string {
   const crm = deals.preset === 'generic' ? 'CRM' : (presetById(deals.preset)?.label ?? 'CRM');
   return `${crm} export`;
 }

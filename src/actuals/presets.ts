@@ -16,10 +16,9 @@ export interface ColumnMapping {
   readonly closedFlag?: string;
 }
 
-export const PRESET_IDS = ['hubspot', 'salesforce', 'pipedrive', 'generic'] as const;
-export type PresetId = (typeof PRESET_IDS)[number];
+export type PresetId = 'hubspot' | 'salesforce' | 'pipedrive' | 'generic';
 
-export interface Preset {
+interface Preset {
   readonly id: PresetId;
   readonly label: string;
   readonly columns: ColumnMapping;
@@ -29,7 +28,7 @@ export interface Preset {
   readonly dayOrder: 'mdy' | 'dmy';
 }
 
-export const PRESETS: readonly Preset[] = [
+const PRESETS: readonly Preset[] = [
   {
     id: 'hubspot',
     label: 'HubSpot',

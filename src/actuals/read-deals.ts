@@ -24,7 +24,7 @@ export interface Deal {
 }
 
 /** A cell that could not be read, where it is and what it held. */
-export interface CellIssue {
+interface CellIssue {
   readonly row: number;
   readonly column: string;
   readonly value: string;
@@ -51,11 +51,11 @@ export interface DealTable {
   readonly notes: readonly string[];
 }
 
-export type ReadDealsResult =
+type ReadDealsResult =
   | { readonly ok: true; readonly deals: DealTable }
   | { readonly ok: false; readonly problem: CsvProblem; readonly needsMapping?: boolean };
 
-export interface ReadDealsOptions {
+interface ReadDealsOptions {
   /** A mapping chosen by the user; without one a preset is detected. */
   readonly mapping?: ColumnMapping;
   readonly dayOrder?: DayOrder;

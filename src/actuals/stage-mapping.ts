@@ -20,7 +20,7 @@ export function stageKey(name: string): string {
 const WON = /\bwon\b|\bclosed[ -]?won\b/i;
 const LOST = /\blost\b|\bclosed[ -]?lost\b/i;
 
-export interface StageMapSuggestion {
+interface StageMapSuggestion {
   readonly map: Record<string, StageTarget>;
   /** CRM stages no card matched and no outcome recognised: the mapping step lists them. */
   readonly unmatched: readonly string[];

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { NODES_KEY } from '../../src/collab/layout';
 import { parseRoomFragment } from '../../src/collab/protocol';
+import { seriousViolations } from './axe';
 import { card, inspector, launchBrowser, openEditor, screenshotDir, settle } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -83,6 +84,7 @@ async function shareAsRoom(page: Page): Promise<{ editUrl: string; viewUrl: stri
   const viewUrl = await dialog.getByRole('textbox', { name: 'View link' }).inputValue();
   await dialog.getByRole('button', { name: 'Copy edit link' }).click();
   await dialog.getByRole('button', { name: 'Copied edit link' }).waitFor();
+  assert.deepEqual(await seriousViolations(page), [], 'the links dialog passes axe');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), editUrl);
   await dialog.getByRole('button', { name: 'Done' }).click();
   await status(page, 'Synced');
@@ -137,6 +139,7 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
       assert.deepEqual((await cardTitles(b)).sort(), before.slice().sort());
       await a.getByRole('listitem', { name: 'Bob Brown' }).waitFor();
       await b.getByRole('listitem', { name: 'Alice Adams' }).waitFor();
+      assert.deepEqual(await seriousViolations(a), [], 'avatars and presence pass axe');
 
       const first = before[0] as string;
       await selectCard(a, first);

@@ -28,6 +28,7 @@ import {
 } from './browser-bench';
 import { measureBundle, type BundleSize } from './bundle-size';
 import { runDealsBrowserBench, runDealsNodeBench, type DealsBrowserRun } from './deals-bench';
+import { runCollabBench, type CollabBench } from './collab-bench';
 import { runNodeBench, type NodeCase } from './node-bench';
 import { runReviewBench } from './review-bench';
 import { runRoomBench, type RoomBench } from './room-bench';
@@ -40,7 +41,7 @@ const RESULTS = resolve(import.meta.dirname, 'results.json');
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string', default: 'node,bundle,browser,deals,rooms' },
+    only: { type: 'string', default: 'node,bundle,browser,collab,deals,rooms' },
     runs: { type: 'string', default: '3' },
     'no-build': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
@@ -259,6 +260,39 @@ function bundleGoals(app: BundleSize, bare: BundleSize): Goal[] {
   ];
 }
 
+function collabGoals(bench: CollabBench): Goal[] {
+  const limits: Record<string, number> = {
+    '10 clients in 1 room': 50,
+    '200 clients over 20 rooms': 150,
+  };
+  return [
+    ...bench.latency.map((c) =>
+      check(
+        `Co-editing: edit → visible p95, ${c.name} (median ${c.ms.median} ms)`,
+        c.ms.p95,
+        'ms',
+        limits[c.name] ?? null,
+      ),
+    ),
+    ...bench.check.map((c) =>
+      check(
+        `Co-editing: server check of one edit, ${c.cards} cards (median; p95 ${c.ms.p95} ms)`,
+        c.ms.median,
+        'ms',
+        null,
+      ),
+    ),
+    check('Co-editing: server heap per idle room', bench.memory.perIdleRoomKb, 'KiB', null),
+    check('Co-editing: server heap per connection', bench.memory.perConnectionKb, 'KiB', null),
+    check(
+      `Co-editing: state after ${bench.growth.edits} edits (file ${bench.growth.fileBytes} B, fresh state ${bench.growth.freshStateBytes} B)`,
+      bench.growth.stateAfterEditsBytes,
+      'B',
+      null,
+    ),
+  ];
+}
+
 /** Issue 15: 100,000 deals read and computed in the worker within 1 s, the page never held up. */
 function dealsGoals(runs: readonly DealsBrowserRun[]): Goal[] {
   const m = (pick: (run: DealsBrowserRun) => number) => round(median(runs.map(pick)), 1);
@@ -370,6 +404,13 @@ async function main(): Promise<void> {
     results.browser = { ...runs, pngPictures: pngSizes() };
     goals.push(...browserGoals(runs));
   }
+  if (phases.has('collab')) {
+    loads.collab = await waitForQuiet('collab');
+    log('co-editing: a server process and Hocuspocus clients on loopback…');
+    const collab = await runCollabBench(log);
+    results.collab = collab;
+    goals.push(...collabGoals(collab));
+  }
   if (phases.has('deals')) {
     loads.deals = await waitForQuiet('deals');
     log(`Chromium: 100,000 deals imported through the deals worker, ${browserRuns} runs…`);
@@ -405,6 +446,8 @@ async function main(): Promise<void> {
       frames:
         'requestAnimationFrame intervals during 120 real mouse moves (p95), long tasks from PerformanceObserver (sum of the parts inside the interaction)',
       kib: 'sizes in KiB (1,024 bytes), gzip level 9',
+      collab:
+        'gtm-blueprint server in a child process on 127.0.0.1; clients are Hocuspocus providers (Node, ws) in the bench process; one latency sample per receiving client per edit; heap after a full GC in the server',
     },
     goals,
     ...results,

@@ -14,7 +14,8 @@ function parseSafely(text: string): ParseResult {
   return result as ParseResult;
 }
 
-describe('parseDiagramFile (properties)', () => {
+// Thousands of generated files per property: a loaded machine needs more than the default 5 s.
+describe('parseDiagramFile (properties)', { timeout: 60_000 }, () => {
   it('accepts every valid diagram and reads back what serializeDiagram wrote', () => {
     fc.assert(
       fc.property(diagramArbitrary(), fc.boolean(), (diagram, pretty) => {

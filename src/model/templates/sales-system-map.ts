@@ -190,6 +190,9 @@ export function createSalesSystemMap(): Diagram {
     place('crm', 'crm-1', 'CRM', 2, {
       notes: 'Stage dates, criteria met per block, coded lost reasons, renewals and upsells.',
     }),
+    place('sequencing', 'seq-1', 'Call and email cadence', 4, {
+      notes: 'The SDR cadence: calls and emails on a schedule, paused when a prospect answers.',
+    }),
     place('reporting', 'report-1', 'Sales system dashboard', 3, {
       notes:
         'Conversion and days per block, win rate, pipeline coverage and lost reasons by block; reviewed monthly.',
@@ -204,6 +207,7 @@ export function createSalesSystemMap(): Diagram {
     link('seg-1', 'enrich-1', 'ICP filters → target account list', 'dataflow'),
     link('enrich-1', 'score-1', 'Firmographics + verified contacts → fit score', 'dataflow'),
     link('score-1', 'ch-outbound', 'Top tier → weekly call and email list'),
+    link('seq-1', 'ch-outbound', 'Cadence steps → calls and emails sent', 'dataflow'),
     link('ch-outbound', 'crm-1', 'Replies + meetings booked → contact timeline', 'dataflow'),
     link('crm-1', 'score-1', 'Engagement logged → score points', 'dataflow'),
     link('ch-inbound', 'enrich-1', 'Demo requests + calculator leads → enrich and verify'),

@@ -153,6 +153,9 @@ export function createSeedStarter(): Diagram {
       notes:
         'Points for size, funding, cloud stack and hiring signals. 60 or more goes to outbound and the founder; below goes to a monthly nurture email.',
     }),
+    place('sequencing', 'seq-1', 'Email sequencer', 2, {
+      notes: 'Sends the email and its two follow-ups on a timer; stops when the prospect replies.',
+    }),
     place('crm', 'crm-1', 'CRM', 6, {
       notes: 'Contacts, deals, stage dates and coded lost reasons in one place.',
     }),
@@ -170,6 +173,7 @@ export function createSeedStarter(): Diagram {
     link('seg-1', 'enrich-1', 'ICP filters → target account list', 'dataflow'),
     link('enrich-1', 'score-1', 'Firmographics + verified email → fit score', 'dataflow'),
     link('score-1', 'ch-outbound', 'Fit ≥ 60 → weekly send list; rest → nurture'),
+    link('seq-1', 'ch-outbound', 'Email + two follow-ups on a timer → sends', 'dataflow'),
     link('ch-outbound', 'crm-1', 'Replies + meetings booked → contact timeline', 'dataflow'),
     link('ch-outbound', 'enrich-1', 'Raw replies → enrich role + company'),
     link('ch-inbound', 'enrich-1', 'Demo requests + downloads → enrich and verify'),

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDiagramFile } from '../../io/parse-file';
-import { CURRENT_VERSION } from '../version';
+import { parseDiagramFile } from './parse-file';
+import { CURRENT_VERSION } from '../model/version';
 
 const fixture = (name: string) =>
-  readFileSync(resolve(import.meta.dirname, '../../../tests/fixtures/migrations', name), 'utf8');
+  readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/migrations', name), 'utf8');
 
 describe('migration 1 → 2 (comments, CRM stage mapping, rule options)', () => {
   it('opens a version-1 file kept from the first release unchanged but for its number', () => {

@@ -25,7 +25,9 @@
  * Writes go through `applyDiagramToYDoc`, which sets only the keys whose value changed, in one
  * transaction with the caller's origin (Y.UndoManager tracks those origins). Reads go through
  * `parseYDoc`, which rebuilds the file and runs it through the same gate as a file
- * (`parseDiagramFile`): the server refuses an update whose result fails it.
+ * (`parseDiagramFile`): the server refuses an update whose result fails it. Concurrent edits can
+ * be valid alone and invalid together (a card deleted while someone joins an edge to it); a
+ * client runs `repairYDoc` (repair.ts) on remote changes so its next update is valid again.
  */
 export const NODES_KEY = 'nodes';
 export const EDGES_KEY = 'edges';

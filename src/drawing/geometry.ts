@@ -12,8 +12,6 @@ export interface Rect {
 /** The side of a card an edge leaves or enters by: top, bottom, left, right. */
 export type Side = 't' | 'b' | 'l' | 'r';
 
-export const SIDES: readonly Side[] = ['t', 'b', 'l', 'r'];
-
 /** The unit step out of a card through each side. */
 export const OUTWARD: Readonly<Record<Side, Point>> = {
   t: [0, -1],

@@ -6,7 +6,3 @@ export const PER_MONTH: Readonly<Record<Period, number>> = {
   month: 1,
   quarter: 1 / 3,
 };
-
-export function toMonthly(amount: number, period: Period): number {
-  return amount * PER_MONTH[period];
-}

@@ -15,7 +15,6 @@ import type { TextMeasure } from './text-measure';
 
 export { BADGE_COLORS, SVG_FONT_FAMILY, escapeXml, type SvgBadge };
 export { wrapText } from './svg/text-wrap';
-export type { BadgeSeverity } from './svg/card-drawing';
 
 export interface SvgOptions {
   readonly measure: TextMeasure;

@@ -348,7 +348,6 @@ export const diagramSchema = z.strictObject({
 });
 
 export type Diagram = z.infer<typeof diagramSchema>;
-export type DiagramInput = z.input<typeof diagramSchema>;
 export type DiagramNode = z.infer<typeof nodeSchema>;
 export type DiagramEdge = z.infer<typeof edgeSchema>;
 export type DiagramMeta = z.infer<typeof metaSchema>;
@@ -363,9 +362,7 @@ export type CommentTarget = z.infer<typeof commentTargetSchema>;
 export type Actuals = z.infer<typeof actualsSchema>;
 export type CompanyStage = (typeof COMPANY_STAGES)[number];
 export type PersonaRole = (typeof PERSONA_ROLES)[number];
-export type ChannelType = (typeof CHANNEL_TYPES)[number];
 export type Period = (typeof PERIODS)[number];
-export type MotionType = (typeof MOTION_TYPES)[number];
 export type NodeData<K extends DiagramNode['kind']> = NonNullable<
   Extract<DiagramNode, { kind: K }>['data']
 >;

@@ -6,7 +6,7 @@ import { RULES } from './registry';
 import type { Finding, Report, Rule, RuleOptions, Severity } from './types';
 
 export { RULES, ruleById } from './registry';
-export type { Finding, FindingTarget, QuickFix, Severity } from './types';
+export type { Finding, Severity } from './types';
 export type { ReviewBaseline } from './context';
 
 /**

@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { KIND_LABEL, layerOf } from '../model/layers';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { LayerIcon } from '../ui-kit/LayerIcon';
@@ -14,7 +14,7 @@ import { ErrorBoundary } from '../ui-kit/ErrorBoundary';
 import { CardHandles } from './CardHandles';
 import type { GtmFlowNode } from './to-flow';
 import { TitleEditor } from './TitleEditor';
-import { useTitleEditing } from './title-editing';
+import { useTitleEditing } from '../ui-kit/title-editing';
 
 function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const { node } = data;
@@ -24,9 +24,23 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const facts = nodeFacts(node, currency);
   const highlighted = useEditor((s) => isNodeHighlighted(s, node.id));
   const titleEditing = useTitleEditing(node.id);
+  const cardRef = useRef<HTMLDivElement>(null);
+  // Enter on the focused card (React Flow's wrapper, outside this component) edits its title.
+  useEffect(() => {
+    const wrapper = cardRef.current?.closest<HTMLElement>('.react-flow__node');
+    if (!wrapper) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || event.target !== wrapper) return;
+      event.preventDefault();
+      titleEditing.store.start(node.id);
+    };
+    wrapper.addEventListener('keydown', onKeyDown);
+    return () => wrapper.removeEventListener('keydown', onKeyDown);
+  }, [titleEditing.store, node.id]);
   return (
     <div
-      onDoubleClick={() => titleEditing.store?.start(node.id)}
+      ref={cardRef}
+      onDoubleClick={() => titleEditing.store.start(node.id)}
       className="gtm-node group relative flex flex-col rounded-lg border bg-white text-left shadow-sm"
       style={{
         width: NODE_WIDTH,
@@ -54,7 +68,7 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
             <LayerIcon layer={layer} />
             <span>{KIND_LABEL[node.kind]}</span>
           </div>
-          {titleEditing.editing && titleEditing.store ? (
+          {titleEditing.editing ? (
             <TitleEditor nodeId={node.id} title={node.title} editing={titleEditing.store} />
           ) : (
             <div

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { LIMITS } from '../model/schema';
 import { useEditorApi } from '../store/react/editor-context';
-import type { TitleEditing } from './title-editing';
+import type { TitleEditing } from '../ui-kit/title-editing';
 
 /**
  * The title field drawn on the card while its title is edited. Enter or leaving the field
@@ -19,17 +19,47 @@ export function TitleEditor({
 }) {
   const { store } = useEditorApi();
   const done = useRef(false);
-  const finish = (input: HTMLInputElement, keep: boolean, focus: HTMLElement | null = null) => {
+  // `focus`: where the keyboard goes next; the card by default, nowhere when the field lost the
+  // focus to something the user chose (a click elsewhere, another field).
+  const finish = (
+    input: HTMLInputElement,
+    keep: boolean,
+    focus: HTMLElement | 'card' | 'none' = 'card',
+  ) => {
     if (done.current) return;
     done.current = true;
     const next = input.value.trim();
     if (keep && next !== title) store.getState().updateNode(nodeId, { title: next });
     const card = input.closest<HTMLElement>('.react-flow__node');
     editing.stop();
-    (focus ?? card)?.focus();
+    if (focus === 'card') card?.focus();
+    else if (focus !== 'none') focus.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    // The editor's shortcuts (Delete, arrows, Ctrl + Z) belong to the field while it is open.
+    // A shortcut (Ctrl + Z, Ctrl + D…) in an untouched field is meant for the editor: close the
+    // field and hand the key to the card, where the editor's shortcuts hear it (they ignore
+    // keys typed into fields). Otherwise the keys belong to the field while it is open.
+    const { key, ctrlKey, metaKey, shiftKey, altKey } = event;
+    if (
+      (ctrlKey || metaKey) &&
+      !['Control', 'Meta'].includes(key) &&
+      event.currentTarget.value === title
+    ) {
+      event.preventDefault();
+      const card = event.currentTarget.closest<HTMLElement>('.react-flow__node');
+      finish(event.currentTarget, false);
+      card?.dispatchEvent(
+        new globalThis.KeyboardEvent('keydown', {
+          key,
+          ctrlKey,
+          metaKey,
+          shiftKey,
+          altKey,
+          bubbles: true,
+        }),
+      );
+      return;
+    }
     event.stopPropagation();
     if (event.key === 'Enter') {
       event.preventDefault();
@@ -54,7 +84,7 @@ export function TitleEditor({
       autoFocus
       onFocus={(event) => event.currentTarget.select()}
       onKeyDown={onKeyDown}
-      onBlur={(event) => finish(event.currentTarget, true)}
+      onBlur={(event) => finish(event.currentTarget, true, 'none')}
       className="nodrag nopan w-full rounded border border-blue-500 px-1 text-sm font-semibold text-zinc-900 outline-none"
     />
   );

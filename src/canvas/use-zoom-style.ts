@@ -2,10 +2,11 @@ import { useStoreApi } from '@xyflow/react';
 import { useEffect, type RefObject } from 'react';
 
 /**
- * Below this zoom a card's 14 px title would be under 11 px on screen, so the card shows its
- * title alone, drawn larger (index.css, `[data-far]`): the level of detail of issue 16.
+ * Below this zoom a card shows its title alone, drawn larger (index.css, `[data-detail]`): the
+ * level of detail of issue 16. Above it the title still grows as the zoom drops below 0.8, so
+ * it never reads smaller than 11.5 px on screen.
  */
-export const FAR_ZOOM = 0.8;
+export const FAR_ZOOM = 0.6;
 /** Below this, the enlarged title keeps two lines instead of three. */
 export const FARTHEST_ZOOM = 0.45;
 

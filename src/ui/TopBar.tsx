@@ -14,7 +14,7 @@ export function TopBar() {
   const renameDiagram = useEditor((s) => s.renameDiagram);
   const openDialog = useEditor((s) => s.openDialog);
   return (
-    <header className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-3">
+    <header className="flex h-12 shrink-0 items-center gap-1.5 border-b border-zinc-200 bg-white px-3 xl:gap-2">
       <h1 className="flex items-center gap-2 font-semibold text-zinc-900">
         <img src="/favicon.svg" alt="" width="24" height="24" />
         {/* Narrow windows show the logo only; the page still has its heading for screen readers. */}
@@ -26,7 +26,7 @@ export function TopBar() {
         onChange={(e) => renameDiagram(e.currentTarget.value)}
         onFocus={() => store.getState().beginTransaction('typing')}
         onBlur={() => store.getState().endTransaction()}
-        className="w-44 rounded-md border border-transparent px-2 py-1 text-sm font-medium hover:border-zinc-200 focus:border-zinc-400 xl:w-60"
+        className="w-32 min-w-0 rounded-md border border-transparent px-2 py-1 text-sm font-medium hover:border-zinc-200 focus:border-zinc-400 xl:w-60"
       />
       <button type="button" className="btn" onClick={() => openDialog('diagrams')}>
         Diagrams
@@ -38,7 +38,7 @@ export function TopBar() {
         <CommandButton id="redo" />
       </div>
       <CommandButton id="auto-layout" />
-      <div className="ml-auto flex items-center gap-2">
+      <div className="ml-auto flex items-center gap-1.5 xl:gap-2">
         <PresenceAvatars />
         <SaveStatus />
         <ImportButton />

@@ -1,11 +1,10 @@
-import { LAYER_IDS, layerIndex, type LayerId } from './layers';
+import { layerIndex, type LayerId } from './layers';
 
 /**
  * Canvas geometry shared by the editor, templates, layout and the SVG export: the five layers
  * are horizontal bands of equal height, stacked top to bottom in domain order.
  */
 export const BAND_HEIGHT = 260;
-export const BAND_LABEL_WIDTH = 0;
 export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 112;
 export const NODE_GAP_X = 60;
@@ -19,13 +18,7 @@ export function bandTop(layer: LayerId): number {
   return layerIndex(layer) * BAND_HEIGHT;
 }
 
-/** The band a y coordinate falls in, clamped to the first and last band. */
-export function layerAtY(y: number): LayerId {
-  const index = Math.min(LAYER_IDS.length - 1, Math.max(0, Math.floor(y / BAND_HEIGHT)));
-  return LAYER_IDS[index] as LayerId;
-}
-
-/** Position of the n-th slot (0-based) in a band: left to right, then a second row. */
+/** Position of the n-th slot (0-based) in a band, left to right; `row` is for callers' own grids. */
 export function slotPosition(layer: LayerId, column: number, row = 0): { x: number; y: number } {
   return {
     x: BAND_LEFT + column * (NODE_WIDTH + NODE_GAP_X),

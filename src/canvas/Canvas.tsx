@@ -17,7 +17,7 @@ import { useEditor, useEditorApi } from '../store/react/editor-context';
 import { useImportFile } from '../store/react/use-transfer';
 import { hasEdgeBetween } from '../model/graph';
 import { NODE_KINDS, layerOf, type NodeKind } from '../model/layers';
-import type { EdgeKind } from '../model/schema';
+import { EDGE_SIDES, type EdgeKind, type EdgeSide } from '../model/schema';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { PALETTE_DRAG_TYPE } from '../ui-kit/drag-types';
 import { Bands } from './Bands';
@@ -30,7 +30,7 @@ import { useRestOfDiagram } from './use-rest-of-diagram';
 import { useViewWindow } from './use-view-window';
 import { ConnectKindPicker } from './ConnectKindPicker';
 import { EdgeMarkers, GtmEdge } from './GtmEdge';
-import { LAYER_THEME } from '../ui-kit/layer-theme';
+import { LAYER_PALETTE } from '../model/layer-palette';
 import { GtmNodeAtZoom, useDetailed } from './level-of-detail';
 import { FIT_VIEW_OPTIONS } from '../ui-kit/fit-view';
 import { useZoomStyle } from './use-zoom-style';
@@ -49,7 +49,9 @@ const SNAP: [number, number] = [GRID, GRID];
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const CONNECTION_RADIUS = 72;
-const miniMapColor = (node: GtmFlowNode) => LAYER_THEME[layerOf(node.data.node.kind)].accent;
+const isSide = (handle: string | null | undefined): handle is EdgeSide =>
+  (EDGE_SIDES as readonly (string | null | undefined)[]).includes(handle);
+const miniMapColor = (node: GtmFlowNode) => LAYER_PALETTE[layerOf(node.data.node.kind)].accent;
 
 /** The diagram; `minimap` says whether the minimap shows (the user can hide it, remembered). */
 export function Canvas({
@@ -151,9 +153,19 @@ export function Canvas({
   const onConnect = useCallback(
     (connection: Connection) => {
       const kind = altOnDrop.current ? 'feedback' : connectKind;
+      // The handles the connector left and was dropped on (React Flow snaps a drop on the
+      // body to the nearest one) are kept on the edge.
+      const sides = {
+        ...(isSide(connection.sourceHandle) ? { sourceSide: connection.sourceHandle } : {}),
+        ...(isSide(connection.targetHandle) ? { targetSide: connection.targetHandle } : {}),
+      };
       const result = store
         .getState()
-        .connect(connection.source, connection.target, kind === 'handoff' ? {} : { kind });
+        .connect(
+          connection.source,
+          connection.target,
+          kind === 'handoff' ? sides : { ...sides, kind },
+        );
       if (!result.ok) store.getState().setNotice({ kind: 'info', text: result.reason });
     },
     [store, connectKind],

@@ -3,7 +3,7 @@ import { BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH, bandTop } from '../model/bands';
 import { LAYERS, layerOf } from '../model/layers';
 import type { Diagram } from '../model/schema';
 import { useEditor, useEditorApi } from '../store/react/editor-context';
-import { LAYER_THEME } from '../ui-kit/layer-theme';
+import { LAYER_PALETTE } from '../model/layer-palette';
 
 const WIDTH = 96;
 const HEIGHT = 54;
@@ -63,7 +63,7 @@ function Blocks({ diagram }: { diagram: Diagram }) {
           y={bandTop(layer.id)}
           width={width}
           height={BAND_HEIGHT}
-          fill={i % 2 === 0 ? LAYER_THEME[layer.id].band : '#ffffff'}
+          fill={i % 2 === 0 ? LAYER_PALETTE[layer.id].band : '#ffffff'}
         />
       ))}
       {diagram.nodes
@@ -76,7 +76,7 @@ function Blocks({ diagram }: { diagram: Diagram }) {
             width={NODE_WIDTH}
             height={NODE_HEIGHT}
             rx={16}
-            fill={LAYER_THEME[layerOf(node.kind)].accent}
+            fill={LAYER_PALETTE[layerOf(node.kind)].accent}
           />
         ))}
     </>

@@ -1,4 +1,10 @@
-import { addEdges, cleanDiagram, edge, removeEdges, removeKinds } from '../../testing/test-diagrams';
+import {
+  addEdges,
+  cleanDiagram,
+  edge,
+  removeEdges,
+  removeKinds,
+} from '../../testing/test-diagrams';
 import { testRule } from '../../testing/rule-tester';
 import { leadTraceGap } from './lead-trace-gap';
 

@@ -1,4 +1,10 @@
-import { addNodes, cleanDiagram, node, removeKinds, removeNodes } from '../../testing/test-diagrams';
+import {
+  addNodes,
+  cleanDiagram,
+  node,
+  removeKinds,
+  removeNodes,
+} from '../../testing/test-diagrams';
 import { testRule } from '../../testing/rule-tester';
 import { stageCount } from './stage-count';
 

@@ -1,5 +1,6 @@
 import type { NodeKind } from '../../model/layers';
-import type { Diagram, DiagramEdge, DiagramMeta, EdgeKind } from '../../model/schema';
+import type { Diagram, DiagramEdge, DiagramMeta } from '../../model/schema';
+import type { NewEdgeOptions } from '../../model/factories';
 import * as edits from '../../model/edits/element-edits';
 import type { EdgePatch, Fragment, NodeDataPatch, NodeRef } from '../../model/edits/element-edits';
 import type { XRange } from '../../model/edits/placement';
@@ -40,11 +41,7 @@ export interface DocumentSlice {
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void;
   /** Moves the selected nodes. */
   nudge(dx: number, dy: number): void;
-  connect(
-    source: string,
-    target: string,
-    options?: { label?: string; kind?: EdgeKind },
-  ): ConnectResult;
+  connect(source: string, target: string, options?: NewEdgeOptions): ConnectResult;
   updateNode(id: string, patch: { title?: string }): void;
   /**
    * One patch for one node or several (a multi-selection): one edit and one undo step. The

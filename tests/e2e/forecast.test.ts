@@ -127,6 +127,14 @@ describe('forecast: read it, change a rate, compare channels, stress it, check t
 
   it('shows each channel and stage its monthly flow on its card', async () => {
     const { page } = session;
+    // Opened at fit view, the template is zoomed out to title-only cards: no flow line shows.
+    assert.equal(await flowLine(page, 'MQL (stage)').isVisible(), false);
+    // Zoomed in until the cards are readable again, the line is back.
+    for (let step = 0; step < 8 && !(await flowLine(page, 'MQL (stage)').isVisible()); step++) {
+      await page.getByRole('button', { name: 'Zoom In' }).click();
+      await settle(page, 150);
+    }
+    assert.equal(await flowLine(page, 'MQL (stage)').isVisible(), true, 'flow line when readable');
     assert.match(
       (await flowLine(page, 'Founder cold email (channel)').textContent()) ?? '',
       /≈ 32\.5 leads\/mo$/,
@@ -144,6 +152,8 @@ describe('forecast: read it, change a rate, compare channels, stress it, check t
     const line = await flowLine(page, 'MQL (stage)').boundingBox();
     assert.ok(card && line);
     assert.ok(line.y + line.height <= card.y + card.height + 0.5, 'flow line inside the card');
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await settle(page);
   });
 
   it('compares the channels side by side and marks the cheapest CAC', async () => {
@@ -295,7 +305,9 @@ describe('forecast: read it, change a rate, compare channels, stress it, check t
     const panel = await openForecast(page);
     assert.match(await total(page, 'New ARR'), /^\$/);
     const assumptions = panel.getByRole('region', { name: 'Numbers without a source' });
-    await assumptions.getByRole('button', { name: 'MQL · Conversion 50%' }).click();
+    // A stage's first metric is the conversion its place in the pipeline is judged by, at the
+    // middle of its benchmark (30–50% from MQL to SQL).
+    await assumptions.getByRole('button', { name: 'MQL · MQL to SQL 40%' }).click();
     await assert.doesNotReject(
       page.getByRole('tab', { name: 'Inspector', selected: true }).waitFor(),
     );

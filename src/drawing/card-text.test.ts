@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNode } from '../model/factories';
-import { slotPosition } from '../model/bands';
+import { NODE_WIDTH, slotPosition } from '../model/bands';
+import { METRIC_KEYS } from '../model/metrics';
 import { approximateMeasure } from '../io/text-measure';
 import { cardText, fitWords } from './card-text';
 
@@ -29,6 +30,28 @@ describe('card text', () => {
   it('drops hidden and direction-changing characters from titles', () => {
     const card = createNode('stage', slotPosition('sales', 0), 'Le\u202ead\u200b');
     expect(cardText(card).title).toBe('Lead');
+  });
+
+  it("keeps a stage's rate whole beside its exit criteria, for every metric", () => {
+    const font = '400 12px system-ui';
+    const stage = createNode('stage', slotPosition('sales', 0), 'Discovery');
+    for (const key of METRIC_KEYS) {
+      const value = key === 'sales-cycle-days' ? 120 : 0.125;
+      const text = cardText({
+        ...stage,
+        data: {
+          exitCriteria: Array.from({ length: 12 }, (_, i) => `Criterion ${i + 1}`),
+          metrics: [{ key, value }],
+        },
+      } as typeof stage);
+      const line = fitWords(text.facts[0]!, font, NODE_WIDTH - 24, approximateMeasure).text;
+      expect(line, key).toMatch(key === 'sales-cycle-days' ? / 120 days/ : / 12\.5%/);
+    }
+    const mql = cardText({
+      ...stage,
+      data: { exitCriteria: ['Budget named'], metrics: [{ key: 'mql-to-sql', value: 0.35 }] },
+    } as typeof stage);
+    expect(mql.facts).toEqual(['MQL→SQL 35% · 1 exit criterion']);
   });
 
   it('cuts at a word, never inside a number', () => {

@@ -1,5 +1,5 @@
 import { KIND_LABEL } from '../model/layers';
-import { METRIC_LABEL } from '../model/metrics';
+import { METRIC_LABEL, type MetricKey } from '../model/metrics';
 import { toDisplayLine } from '../model/display-text';
 import type { DiagramNode, Metric } from '../model/schema';
 import { formatMoney } from '../forecast/format';
@@ -17,9 +17,23 @@ export interface CardText {
 
 const DEFAULT_CURRENCY = 'USD';
 
+/**
+ * Metric names as a 196 px card line has room for them: "MQL→SQL 35%" stays whole beside the
+ * stage's exit criteria, where "MQL to SQL 35%" lost its number. The inspector keeps the long names.
+ */
+const CARD_METRIC_LABEL: Readonly<Record<MetricKey, string>> = {
+  ...METRIC_LABEL,
+  'visitor-to-lead': 'Visitor→lead',
+  'lead-to-mql': 'Lead→MQL',
+  'mql-to-sql': 'MQL→SQL',
+  'demo-to-opportunity': 'Demo→opp.',
+  'sales-cycle-days': 'Cycle',
+};
+
 function formatMetric(metric: Metric): string {
-  if (metric.key === 'sales-cycle-days') return `${METRIC_LABEL[metric.key]} ${metric.value} days`;
-  return `${METRIC_LABEL[metric.key]} ${Math.round(metric.value * 1000) / 10}%`;
+  const label = CARD_METRIC_LABEL[metric.key];
+  if (metric.key === 'sales-cycle-days') return `${label} ${metric.value} days`;
+  return `${label} ${Math.round(metric.value * 1000) / 10}%`;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -71,11 +85,12 @@ export function cardText(node: DiagramNode, currency = DEFAULT_CURRENCY): CardTe
       break;
     case 'stage': {
       const criteria = node.data?.exitCriteria?.length ?? 0;
-      // The stage's first rate shares the criteria line: it is what the pipeline turns on.
+      // The stage's first rate shares the criteria line: it is what the pipeline turns on, so it
+      // goes first, and a line too long for the card loses criteria words, never the rate.
       const first = metrics.shift();
       facts.push(
         node.data?.owner ? `Owner: ${clean(node.data.owner)}` : null,
-        [plural(criteria, 'exit criterion', 'exit criteria'), first && formatMetric(first)]
+        [first && formatMetric(first), plural(criteria, 'exit criterion', 'exit criteria')]
           .filter(Boolean)
           .join(' · '),
         node.data?.maxDays !== undefined ? `At most ${node.data.maxDays} days` : null,

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createDiagram } from '../model/factories';
 import { createEditorStore } from '../store/editor-store';
 import type { DiagramSession } from '../store/session';
+import { INITIAL_ROOM_STATE, roomState } from '../store/shared/room-state';
 import {
   commandById,
+  commandEnabled,
   commandTitle,
   handleKeyDown,
   keyLabel,
@@ -57,5 +59,24 @@ describe('command registry', () => {
     expect(commandById('paste').enabled?.(two.store.getState())).toBe(false);
     handleKeyDown(press('v', { ctrlKey: true }), one);
     expect(one.store.getState().diagram.nodes).toHaveLength(2);
+  });
+
+  it('turns off every edit for a viewer of a shared room, keys and buttons alike', () => {
+    const ctx = setup();
+    ctx.store.getState().addNode('stage');
+    ctx.store.getState().selectAll();
+    roomState.setState({ room: { id: 'r1', role: 'view' } });
+    try {
+      expect(commandEnabled(commandById('delete'), ctx.store.getState(), false)).toBe(false);
+      expect(commandEnabled(commandById('undo'), ctx.store.getState(), false)).toBe(false);
+      expect(handleKeyDown(press('Delete'), ctx)).toBe(false);
+      expect(ctx.store.getState().diagram.nodes).toHaveLength(1);
+      // Looking around is still allowed.
+      expect(commandEnabled(commandById('fit-view'), ctx.store.getState(), false)).toBe(true);
+    } finally {
+      roomState.setState(INITIAL_ROOM_STATE);
+    }
+    expect(handleKeyDown(press('Delete'), ctx)).toBe(true);
+    expect(ctx.store.getState().diagram.nodes).toHaveLength(0);
   });
 });

@@ -1,5 +1,7 @@
 import type { EditorState, EditorStore } from '../store/editor-store';
 import type { DiagramSession } from '../store/session';
+import { canEdit } from '../store/shared/can-edit';
+import { roomState } from '../store/shared/room-state';
 
 export interface CommandContext {
   readonly store: EditorStore;
@@ -18,6 +20,8 @@ export interface Command {
   readonly matches?: (event: KeyboardEvent) => boolean;
   /** Reads the state only, so a button can select it and stay current. */
   readonly enabled?: (state: EditorState) => boolean;
+  /** Changes the diagram, so it is off for a viewer of a shared room (canEdit). */
+  readonly edits?: boolean;
   /** `event` is the key press that ran the command, if a key press did. */
   readonly run: (ctx: CommandContext, event?: KeyboardEvent) => void;
 }
@@ -37,6 +41,7 @@ const BIG_NUDGE = 50;
 export const COMMANDS: readonly Command[] = [
   {
     id: 'undo',
+    edits: true,
     label: 'Undo',
     group: 'History',
     keys: ['Mod+Z'],
@@ -46,6 +51,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'redo',
+    edits: true,
     label: 'Redo',
     group: 'History',
     keys: ['Shift+Mod+Z', 'Mod+Y'],
@@ -64,6 +70,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'paste',
+    edits: true,
     label: 'Paste',
     group: 'Edit',
     keys: ['Mod+V'],
@@ -76,6 +83,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'duplicate',
+    edits: true,
     label: 'Duplicate',
     group: 'Edit',
     keys: ['Mod+D'],
@@ -88,6 +96,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'delete',
+    edits: true,
     label: 'Delete selection',
     group: 'Edit',
     keys: ['Delete', 'Backspace'],
@@ -174,8 +183,9 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 /** Arrow keys move by 10 px, or 50 px with Shift, like most design tools. */
-function nudgeBy(x: number, y: number): Pick<Command, 'run' | 'enabled'> {
+function nudgeBy(x: number, y: number): Pick<Command, 'run' | 'enabled' | 'edits'> {
   return {
+    edits: true,
     enabled: hasSelectedNodes,
     run: ({ store }, event) => {
       const step = event?.shiftKey ? BIG_NUDGE : NUDGE;
@@ -198,6 +208,12 @@ export function keyLabel(keys: string, mac: boolean): string {
 export function commandTitle(command: Command, mac: boolean): string {
   const first = command.keys?.[0];
   return first ? `${command.label} (${keyLabel(first, mac)})` : command.label;
+}
+
+/** Whether a command can run now: its own condition, and for edits, whether this tab may edit. */
+export function commandEnabled(command: Command, state: EditorState, editable: boolean): boolean {
+  if (command.edits && !editable) return false;
+  return command.enabled?.(state) ?? true;
 }
 
 export function commandById(id: string): Command {
@@ -231,7 +247,7 @@ export function handleKeyDown(event: KeyboardEvent, ctx: CommandContext): boolea
   for (const command of COMMANDS) {
     if (!command.matches?.(event)) continue;
     if (inCanvas && command.id.startsWith('nudge')) return false;
-    if (command.enabled && !command.enabled(ctx.store.getState())) return false;
+    if (!commandEnabled(command, ctx.store.getState(), canEdit(roomState.getState()))) return false;
     event.preventDefault();
     command.run(ctx, event);
     return true;

@@ -1,6 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import type { EditorStore } from '../store/editor-store';
 import { useEditorApi } from '../store/react/editor-context';
+import { canEdit } from '../store/shared/can-edit';
+import { roomState } from '../store/shared/room-state';
 
 /**
  * Which card's title is being edited on the card itself (issue 16: double-click or Enter, as
@@ -24,7 +26,10 @@ function createTitleEditing(): TitleEditing {
   };
   return {
     editing: () => editing,
-    start: (id) => set(id),
+    // A viewer of a shared room gets no title editor, whichever gesture asked for it.
+    start: (id) => {
+      if (canEdit(roomState.getState())) set(id);
+    },
     stop: () => set(null),
     subscribe(listener) {
       listeners.add(listener);

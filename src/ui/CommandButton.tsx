@@ -1,5 +1,6 @@
-import { commandById, commandTitle, usesCommandKey } from '../commands/registry';
+import { commandById, commandEnabled, commandTitle, usesCommandKey } from '../commands/registry';
 import { useEditor } from '../store/react/editor-context';
+import { useCanEdit } from '../store/react/use-room';
 import { useCommandContext } from '../ui-kit/use-command-context';
 
 const MAC = typeof navigator !== 'undefined' && usesCommandKey(navigator.platform);
@@ -12,7 +13,8 @@ const MAC = typeof navigator !== 'undefined' && usesCommandKey(navigator.platfor
 export function CommandButton({ id }: { id: string }) {
   const command = commandById(id);
   const ctx = useCommandContext();
-  const enabled = useEditor((s) => command.enabled?.(s) ?? true);
+  const editable = useCanEdit();
+  const enabled = useEditor((s) => commandEnabled(command, s, editable));
   return (
     <button
       type="button"

@@ -271,10 +271,21 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
       const a = await openWithCards(alice, server.url);
       const { viewUrl } = await shareAsRoom(a);
       const v = await openEditor(viewer, viewUrl);
-      await v.getByText('View only').waitFor({ timeout: 15_000 });
+      await v.getByText('View only', { exact: true }).waitFor({ timeout: 15_000 });
       const [first] = await cardTitles(v);
       await selectCard(v, first as string);
-      await typeInto(v, 'Title', 'Changed by the viewer');
+      // The viewer is offered no field to type into, and is told why.
+      const title = inspector(v).getByRole('textbox', { name: 'Title', exact: true });
+      await title.waitFor();
+      assert.equal(await title.isEditable(), false, 'the title field is read-only');
+      assert.ok(
+        await inspector(v).getByText('View only: ask for an edit link to change this').isVisible(),
+      );
+      const adds = v
+        .getByRole('toolbar', { name: 'Palette' })
+        .getByRole('button', { name: /^Add / });
+      assert.ok((await adds.count()) > 0);
+      for (const add of await adds.all()) assert.equal(await add.isDisabled(), true);
       await v.keyboard.press('Delete');
       await settle(v, 600);
       assert.ok((await cardTitles(v)).includes(first as string), 'the viewer still sees it');

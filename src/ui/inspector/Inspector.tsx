@@ -1,5 +1,6 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useEditor } from '../../store/react/editor-context';
+import { useCanEdit } from '../../store/react/use-room';
 import { KIND_LABEL, layerOf } from '../../model/layers';
 import { isNodeOf } from '../../model/guards';
 import { COMPANY_STAGES, EDGE_KINDS, titleSchema, type DiagramNode } from '../../model/schema';
@@ -8,12 +9,15 @@ import { LayerIcon } from '../../ui-kit/LayerIcon';
 import { NodeFields } from './NodeFields';
 import { NumberInput, SelectInput, TextInput } from './FieldInputs';
 import { schemaProblem } from './validate-field';
+import { VIEW_ONLY_HINT } from '../view-only-hint';
 
 /** The side panel for the selection: one node, one edge, several, or the diagram itself. */
 export function Inspector() {
   // A click on a card shows its selection on the canvas at once; the inspector's form follows in
   // an interruptible render, so the press itself stays a short task on big diagrams.
   const selection = useDeferredValue(useEditor((s) => s.selection));
+  const editable = useCanEdit();
+  const hintId = useId();
   const nodes = useEditor((s) => s.diagram.nodes);
   const edges = useEditor((s) => s.diagram.edges);
   const selectedNodes = useMemo(() => {
@@ -37,7 +41,24 @@ export function Inspector() {
   }
   return (
     <section role="region" aria-label="Inspector" className="flex flex-col gap-3 p-3">
-      {body}
+      {editable ? (
+        body
+      ) : (
+        // One disabled fieldset turns off every field and button below it, so no inspector
+        // control can offer a viewer an edit the server would refuse.
+        <>
+          <p id={hintId} className="rounded-md bg-zinc-100 px-2 py-1 text-xs text-zinc-700">
+            {VIEW_ONLY_HINT}
+          </p>
+          <fieldset
+            disabled
+            aria-describedby={hintId}
+            className="m-0 flex min-w-0 flex-col gap-3 border-0 p-0"
+          >
+            {body}
+          </fieldset>
+        </>
+      )}
     </section>
   );
 }

@@ -2,7 +2,9 @@ import * as Y from 'yjs';
 import { parseDiagramFile, type ParseResult } from '../io/parse-file';
 import type { Problem } from '../io/problems';
 import type { Diagram } from '../model/schema';
+import { CommentsLayoutError, readComments } from './comments-ydoc';
 import {
+  COMMENTS_KEY,
   DOCUMENT_KEY,
   EDGES_KEY,
   NODE_DATA_KEY,
@@ -27,9 +29,16 @@ function readFile(ydoc: Y.Doc): Record<string, unknown> {
   const file: Record<string, unknown> = {};
   for (const [key, value] of ydoc.getMap(DOCUMENT_KEY).entries()) {
     const path = `${DOCUMENT_KEY}.${key}`;
+    // An old room's comments, one plain array (see layout.ts); the map below wins when it has any.
+    if (key === COMMENTS_KEY && !(value instanceof Y.Map)) {
+      defineKey(file, key, plain(value, path));
+      continue;
+    }
     if (UNSHARED_FILE_KEYS.has(key)) throw new LayoutError(path);
     defineKey(file, key, value instanceof Y.Map ? readFlat(value, path) : plain(value, path));
   }
+  const comments = ydoc.getMap(COMMENTS_KEY);
+  if (comments.size > 0) defineKey(file, COMMENTS_KEY, readComments(comments, COMMENTS_KEY));
   file.nodes = readEntries(ydoc.getMap(NODES_KEY), NODES_KEY, NODE_DATA_KEY);
   file.edges = readEntries(ydoc.getMap(EDGES_KEY), EDGES_KEY, null);
   return file;
@@ -70,7 +79,7 @@ function plain(value: unknown, path: string): unknown {
   return value;
 }
 
-/** Root types in the doc other than the three of the layout (a peer may add any name). */
+/** Root types in the doc other than the four of the layout (a peer may add any name). */
 function strayRoots(ydoc: Y.Doc): string[] {
   const allowed: readonly string[] = ROOT_KEYS;
   return [...ydoc.share.keys()].filter((key) => !allowed.includes(key));
@@ -89,7 +98,7 @@ export function parseYDoc(ydoc: Y.Doc): ParseResult {
   try {
     file = readFile(ydoc);
   } catch (error) {
-    if (!(error instanceof LayoutError)) throw error;
+    if (!(error instanceof LayoutError || error instanceof CommentsLayoutError)) throw error;
     return refuse(error.path, 'This part of the room is not laid out the way diagrams are.');
   }
   let text: string;

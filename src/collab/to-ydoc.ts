@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { Diagram } from '../model/schema';
+import { writeComments } from './comments-ydoc';
 import {
+  COMMENTS_KEY,
   DOCUMENT_KEY,
   EDGES_KEY,
   NODE_DATA_KEY,
@@ -22,6 +24,7 @@ export function applyDiagramToYDoc(ydoc: Y.Doc, next: Diagram, origin: unknown):
     writeEntries(ydoc.getMap(NODES_KEY), next.nodes, new Set([NODE_DATA_KEY]));
     writeEntries(ydoc.getMap(EDGES_KEY), next.edges, new Set());
     writeDocument(ydoc.getMap(DOCUMENT_KEY), next);
+    writeComments(ydoc.getMap(COMMENTS_KEY), next.comments ?? []);
   }, origin);
 }
 
@@ -41,7 +44,8 @@ export function seedYDoc(ydoc: Y.Doc, diagram: Diagram): boolean {
   const empty =
     ydoc.getMap(NODES_KEY).size === 0 &&
     ydoc.getMap(EDGES_KEY).size === 0 &&
-    ydoc.getMap(DOCUMENT_KEY).size === 0;
+    ydoc.getMap(DOCUMENT_KEY).size === 0 &&
+    ydoc.getMap(COMMENTS_KEY).size === 0;
   if (empty) applyDiagramToYDoc(ydoc, diagram, SEED_ORIGIN);
   return empty;
 }

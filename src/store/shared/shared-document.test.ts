@@ -45,6 +45,25 @@ const flush = () => vi.advanceTimersByTimeAsync(REMOTE_BATCH_MS + 1);
 describe('shared document', () => {
   afterEach(() => vi.useRealTimers());
 
+  it('undo takes back a comment thread I opened, and the other peer sees it go', async () => {
+    vi.useFakeTimers();
+    const { a, b } = twoPeers();
+    const card = a.read().nodes[0]!.id;
+    const thread = {
+      id: 'why',
+      target: { type: 'node' as const, id: card },
+      messages: [{ id: 'm1', author: 'Ana', text: 'Why 3%?', createdAt: '2026-12-01T10:00:00Z' }],
+    };
+    a.apply((d) => ({ ...d, comments: [thread] }), 'add-comment');
+    await flush();
+    expect(b.read().comments).toEqual([thread]);
+    expect(a.canUndo()).toBe(true);
+    a.undo();
+    await flush();
+    expect(a.read().comments).toBeUndefined();
+    expect(b.read().comments).toBeUndefined();
+  });
+
   it('undo undoes only my own edit, never the collaborator’s', async () => {
     vi.useFakeTimers();
     const { a, b } = twoPeers();

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { applyDiagramToYDoc } from '../../collab/to-ydoc';
 import { parseYDoc } from '../../collab/from-ydoc';
 import { jsonEqual } from '../../collab/json';
+import { ROOT_KEYS } from '../../collab/layout';
 import type { Diagram } from '../../model/schema';
 import type { DiagramTransform, DocumentBackend, EditLabel } from '../document/document-backend';
 
@@ -54,7 +55,8 @@ export function createSharedDocument(
   options: SharedDocumentOptions = {},
 ): SharedDocument {
   const undoManager = new Y.UndoManager(
-    [ydoc.getMap('nodes'), ydoc.getMap('edges'), ydoc.getMap('document')],
+    // Every root of the layout (collab/layout.ts), comments included, so a new thread undoes.
+    ROOT_KEYS.map((key) => ydoc.getMap(key)),
     // Steps are cut by hand (stopCapturing) between intents, never by a timer.
     { trackedOrigins: new Set([LocalEdit]), captureTimeout: 2 ** 31 },
   );

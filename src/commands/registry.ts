@@ -157,6 +157,8 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'auto-layout',
+    // It moves every card, so it is an edit like any drag.
+    edits: true,
     label: 'Auto layout',
     group: 'View',
     keys: ['Shift+L'],

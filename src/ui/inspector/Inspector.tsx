@@ -53,7 +53,7 @@ export function Inspector() {
           <fieldset
             disabled
             aria-describedby={hintId}
-            className="m-0 flex min-w-0 flex-col gap-3 border-0 p-0"
+            className="m-0 flex min-w-0 flex-col gap-3 border-0 p-0 [&_:disabled]:cursor-not-allowed [&_:is(input,select,textarea):disabled]:bg-zinc-50 [&_:is(input,select,textarea):disabled]:text-zinc-600"
           >
             {body}
           </fieldset>

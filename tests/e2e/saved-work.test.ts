@@ -88,16 +88,27 @@ async function conflictOrConverged(a: Page, b: Page, titles: string[]): Promise<
   while (Date.now() < deadline) {
     for (const tab of [a, b])
       if ((await alert(tab, 'This diagram was changed in another tab').count()) > 0) return tab;
+    // A tab that followed the other's save shows no save status (it saved nothing itself), so
+    // converged means: both show every card, neither still has a save waiting or refused, and
+    // at least one says Saved. The reload below checks that the cards are really stored.
     let converged = true;
+    let savedTabs = 0;
     for (const tab of [a, b]) {
       const shown = (await cardTitles(tab)).map((name) => name.split(' (')[0]);
-      const saved = await tab
+      const unsaved = await tab
         .getByRole('status')
-        .filter({ hasText: /^Saved$/ })
+        .filter({ hasText: /^(Saving…|Not saved|Restoring…)$/ })
         .count();
-      converged &&= saved > 0 && titles.every((title) => shown.includes(title));
+      if (
+        (await tab
+          .getByRole('status')
+          .filter({ hasText: /^Saved$/ })
+          .count()) > 0
+      )
+        savedTabs++;
+      converged &&= unsaved === 0 && titles.every((title) => shown.includes(title));
     }
-    if (converged) return null;
+    if (converged && savedTabs > 0) return null;
     await a.waitForTimeout(100);
   }
   throw new Error('Neither tab was told of a conflict, and they do not both show every card.');

@@ -60,6 +60,11 @@ export interface Library {
   currentId(): Promise<string | undefined>;
   setCurrentId(id: string): Promise<void>;
   load(id: string): Promise<LoadResult>;
+  /**
+   * Reads a diagram without consequences (a thumbnail): null when it does not read, and an
+   * unreadable copy is left where it is, for `load` to set aside when the user opens it.
+   */
+  peek(id: string): Promise<Diagram | null>;
   save(id: string, diagram: Diagram, baseRev: number): Promise<SaveResult>;
   rename(id: string, name: string): Promise<ChangeResult>;
   remove(id: string): Promise<ChangeResult>;
@@ -126,6 +131,17 @@ export class DiagramLibrary implements Library {
    */
   load(id: string): Promise<LoadResult> {
     return this.attempt('Opening', (store) => readDoc(store, id));
+  }
+
+  async peek(id: string): Promise<Diagram | null> {
+    try {
+      const raw = await this.db('readonly', (store) => request<unknown>(store.get(docKey(id))));
+      if (raw === undefined) return null;
+      const parsed = parseDiagramFile(storedText(raw));
+      return parsed.ok ? parsed.diagram : null;
+    } catch {
+      return null;
+    }
   }
 
   /**

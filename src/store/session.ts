@@ -99,9 +99,8 @@ export class DiagramSession {
    * A saved diagram read without opening it, for the Diagrams list's thumbnails; null when it
    * is gone or does not read. The open diagram is read from the store instead: it may be newer.
    */
-  async preview(id: string): Promise<Diagram | null> {
-    const loaded = await this.library.load(id).catch(() => null);
-    return loaded?.ok ? loaded.diagram : null;
+  preview(id: string): Promise<Diagram | null> {
+    return this.library.peek(id);
   }
 
   /** Saved copies that no longer read, set aside rather than listed as if they would open. */

@@ -84,6 +84,10 @@ export class MemoryLibrary implements Library {
       : { ok: false, reason: 'missing' };
   }
 
+  peek(id: string): Promise<Diagram | null> {
+    return Promise.resolve(this.newer.has(id) ? null : (this.docs.get(id)?.diagram ?? null));
+  }
+
   save(id: string, diagram: Diagram, baseRev: number): Promise<SaveResult> {
     const failure = this.failure('save');
     if (failure) return Promise.resolve(failure);

@@ -1,6 +1,7 @@
 import { parseDiagramFile } from '../io/parse-file';
 import { serializeDiagram } from '../io/serialize';
 import type { Diagram } from '../model/schema';
+import { VERSION_KINDS, type VersionKind, type VersionSummary } from '../review/version-policy';
 import { ROOMS_API_PATH } from './protocol';
 
 /** What `POST /api/rooms` and `POST /api/rooms/:id/links` answer. */
@@ -69,6 +70,143 @@ export function fetchRoomDiagram(
           message: 'The server answered a diagram that is not valid.',
         };
   });
+}
+
+/** A room's version as the server lists it: the room is the diagram, so it names none. */
+export type RoomVersion = Omit<VersionSummary, 'diagramId'>;
+
+/** What `POST /api/rooms/:id/versions` takes besides the file; the server counts the rest. */
+export interface RoomVersionInput {
+  readonly name: string;
+  readonly note?: string;
+  readonly kind: VersionKind;
+  readonly author?: string;
+  readonly findings: number;
+}
+
+const versionsPath = (room: string, id?: string) =>
+  `${ROOMS_API_PATH}/${encodeURIComponent(room)}/versions${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
+
+/** The room's versions, newest first, with either token. */
+export function listRoomVersions(
+  room: string,
+  token: string,
+  options: RoomApiOptions = {},
+): Promise<RoomApiResult<readonly RoomVersion[]>> {
+  return call(options, versionsPath(room), {
+    headers: { authorization: `Bearer ${token}` },
+  }).then((result) => {
+    if (!result.ok) return result;
+    const versions = readVersions(result.value);
+    return versions
+      ? { ok: true, value: versions }
+      : {
+          ok: false,
+          status: result.status,
+          message: 'The server answered an unreadable list of versions.',
+        };
+  });
+}
+
+/** One version's diagram, read through the file gate like any file; either token. */
+export function readRoomVersion(
+  room: string,
+  token: string,
+  id: string,
+  options: RoomApiOptions = {},
+): Promise<RoomApiResult<Diagram>> {
+  return call(options, versionsPath(room, id), {
+    headers: { authorization: `Bearer ${token}` },
+  }).then((result) => {
+    if (!result.ok) return result;
+    const parsed = parseDiagramFile(result.value);
+    return parsed.ok
+      ? { ok: true, value: parsed.diagram }
+      : { ok: false, status: result.status, message: 'This version cannot be read.' };
+  });
+}
+
+/** Saves `diagram` as a version of the room (edit token only). */
+export function saveRoomVersion(
+  room: string,
+  token: string,
+  diagram: Diagram,
+  version: RoomVersionInput,
+  options: RoomApiOptions = {},
+): Promise<RoomApiResult<{ version: RoomVersion; pruned: number }>> {
+  return call(options, versionsPath(room), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...version, file: serializeDiagram(diagram, { pretty: false }) }),
+  }).then((result) => {
+    if (!result.ok) return result;
+    try {
+      const body = JSON.parse(result.value) as { version?: unknown; pruned?: unknown };
+      const [version] = readVersionList([body.version]) ?? [];
+      if (version) return { ok: true, value: { version, pruned: Number(body.pruned) || 0 } };
+    } catch {
+      // fall through
+    }
+    return {
+      ok: false,
+      status: result.status,
+      message: 'The server answered something unexpected.',
+    };
+  });
+}
+
+/** Deletes a version of the room (edit token only). */
+export function deleteRoomVersion(
+  room: string,
+  token: string,
+  id: string,
+  options: RoomApiOptions = {},
+): Promise<RoomApiResult<null>> {
+  return call(options, versionsPath(room, id), {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}` },
+  }).then((result) => (result.ok ? { ok: true, value: null } : result));
+}
+
+function readVersions(text: string): RoomVersion[] | null {
+  try {
+    const body = JSON.parse(text) as { versions?: unknown };
+    return Array.isArray(body.versions) ? readVersionList(body.versions) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Summaries as the History panel needs them; a row missing a field makes the answer unreadable. */
+function readVersionList(rows: readonly unknown[]): RoomVersion[] | null {
+  const versions: RoomVersion[] = [];
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null) return null;
+    const v = row as Record<string, unknown>;
+    const numbers = [v.createdAt, v.cards, v.edges, v.findings, v.bytes];
+    if (
+      typeof v.id !== 'string' ||
+      typeof v.name !== 'string' ||
+      !VERSION_KINDS.includes(v.kind as VersionKind) ||
+      !numbers.every((n) => typeof n === 'number' && Number.isFinite(n))
+    )
+      return null;
+    const optional = (key: string) => (typeof v[key] === 'string' ? { [key]: v[key] } : {});
+    versions.push({
+      id: v.id,
+      name: v.name,
+      kind: v.kind as VersionKind,
+      createdAt: v.createdAt as number,
+      cards: v.cards as number,
+      edges: v.edges as number,
+      findings: v.findings as number,
+      bytes: v.bytes as number,
+      ...optional('note'),
+      ...optional('author'),
+      ...optional('reviewedOn'),
+    });
+  }
+  return versions;
 }
 
 async function call(

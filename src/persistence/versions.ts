@@ -2,6 +2,15 @@ import { parseDiagramFile } from '../io/parse-file';
 import type { Problem } from '../io/problems';
 import { serializeDiagram } from '../io/serialize';
 import type { Diagram } from '../model/schema';
+import {
+  planPrune,
+  VERSION_QUOTA,
+  versionBytes,
+  versionsFullMessage,
+  type VersionKind,
+  type VersionQuota,
+  type VersionSummary,
+} from '../review/version-policy';
 import { describeStorageError, type StorageFailure } from './storage-error';
 
 /**
@@ -10,26 +19,8 @@ import { describeStorageError, type StorageFailure } from './storage-error';
  * plus a small summary the History panel lists without reading a single file.
  */
 
-/** `named`: Save version; `reviewed`: Mark as reviewed; `auto`: at most hourly while editing. */
-export type VersionKind = 'named' | 'reviewed' | 'auto';
-
-export interface VersionSummary {
-  readonly id: string;
-  readonly diagramId: string;
-  readonly name: string;
-  readonly note?: string;
-  readonly kind: VersionKind;
-  /** Milliseconds since the epoch. */
-  readonly createdAt: number;
-  /** Who saved it, in a shared room; absent when working alone. */
-  readonly author?: string;
-  readonly cards: number;
-  readonly edges: number;
-  readonly findings: number;
-  readonly bytes: number;
-  /** For a review: the `meta.lastReviewed` date it set. */
-  readonly reviewedOn?: string;
-}
+export { AUTO_KEEP_MS, planPrune } from '../review/version-policy';
+export type { VersionKind, VersionSummary } from '../review/version-policy';
 
 export interface NewVersion {
   readonly name: string;
@@ -49,11 +40,6 @@ export type ReadVersionResult =
   | { ok: true; diagram: Diagram; summary: VersionSummary }
   | { ok: false; reason: 'missing' | 'unreadable'; message: string; problems?: readonly Problem[] }
   | StorageFailure;
-
-/** Per diagram. Generous for a quarterly habit plus hourly snapshots, small for the browser. */
-const VERSION_QUOTA = { count: 1_000, bytes: 100 * 1024 * 1024 } as const;
-/** Automatic versions are kept 90 days (one quarter, one review cycle); named ones forever. */
-export const AUTO_KEEP_MS = 90 * 86_400_000;
 
 export interface VersionStore {
   /** Newest first. */
@@ -87,44 +73,10 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-function fullMessage(count: number, bytes: number): string {
-  const mb = Math.round(bytes / 1024 / 1024);
-  return `Version storage for this diagram is full (${count.toLocaleString('en')} versions, ${mb} MB). Delete old versions in History to save new ones; the diagram itself is still saved as you work.`;
-}
-
 let counter = 0;
 function versionId(now: number): string {
   counter = (counter + 1) % 1_296;
   return `v-${now.toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 46_656).toString(36)}`;
-}
-
-/**
- * Which versions to drop before saving `incoming`: automatic ones past their 90 days, then, when
- * the quota would be exceeded, the oldest automatic ones. Named and reviewed versions are never
- * dropped; if they alone fill the quota, the save is refused. Pure, for testing.
- */
-export function planPrune(
-  existing: readonly VersionSummary[],
-  incoming: { bytes: number },
-  now: number,
-  quota: { count: number; bytes: number } = VERSION_QUOTA,
-): { drop: readonly string[]; fits: boolean } {
-  const drop = new Set<string>();
-  for (const v of existing)
-    if (v.kind === 'auto' && now - v.createdAt > AUTO_KEEP_MS) drop.add(v.id);
-  let count = existing.length - drop.size + 1;
-  let bytes = incoming.bytes;
-  for (const v of existing) if (!drop.has(v.id)) bytes += v.bytes;
-  const oldestAutoFirst = existing
-    .filter((v) => v.kind === 'auto' && !drop.has(v.id))
-    .sort((a, b) => a.createdAt - b.createdAt);
-  for (const v of oldestAutoFirst) {
-    if (count <= quota.count && bytes <= quota.bytes) break;
-    drop.add(v.id);
-    count--;
-    bytes -= v.bytes;
-  }
-  return { drop: [...drop], fits: count <= quota.count && bytes <= quota.bytes };
 }
 
 export class IndexedDbVersionStore implements VersionStore {
@@ -132,7 +84,7 @@ export class IndexedDbVersionStore implements VersionStore {
 
   constructor(
     private readonly dbName = 'gtm-blueprint-versions',
-    private readonly quota: { count: number; bytes: number } = VERSION_QUOTA,
+    private readonly quota: VersionQuota = VERSION_QUOTA,
   ) {}
 
   private db(): Promise<IDBDatabase> {
@@ -213,7 +165,7 @@ export class IndexedDbVersionStore implements VersionStore {
       cards: diagram.nodes.length,
       edges: diagram.edges.length,
       findings: version.findings,
-      bytes: text.length * 2,
+      bytes: versionBytes(text),
       ...(version.reviewedOn ? { reviewedOn: version.reviewedOn } : {}),
     };
     try {
@@ -232,7 +184,7 @@ export class IndexedDbVersionStore implements VersionStore {
         await completed.catch(() => undefined);
         let bytes = 0;
         for (const v of existing) bytes += v.bytes;
-        return { ok: false, reason: 'full', message: fullMessage(existing.length, bytes) };
+        return { ok: false, reason: 'full', message: versionsFullMessage(existing.length, bytes) };
       }
       for (const id of plan.drop) {
         summaries.delete(id);

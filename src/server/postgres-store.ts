@@ -1,6 +1,14 @@
 import pg from 'pg';
 import type { RoomRole } from '../collab/protocol';
-import { mergeStates, type RoomStore, type TokenRecord } from './room-store';
+import {
+  mergeStates,
+  VERSION_COLUMNS,
+  versionColumns,
+  versionRow,
+  type RoomStore,
+  type TokenRecord,
+  type VersionColumns,
+} from './room-store';
 
 /**
  * Rooms in PostgreSQL, shared by every server instance. `prefix` names the tables (tests use a
@@ -13,6 +21,7 @@ export async function openPostgresStore(url: string, prefix = 'gtm_'): Promise<R
   const rooms = `${prefix}rooms`;
   const tokens = `${prefix}room_tokens`;
   const updates = `${prefix}room_updates`;
+  const versions = `${prefix}room_versions`;
   await pool.query(`
     CREATE TABLE IF NOT EXISTS ${rooms} (
       id TEXT PRIMARY KEY, created_at TIMESTAMPTZ NOT NULL DEFAULT now(), state BYTEA NOT NULL);
@@ -22,7 +31,14 @@ export async function openPostgresStore(url: string, prefix = 'gtm_'): Promise<R
     CREATE TABLE IF NOT EXISTS ${updates} (
       seq BIGSERIAL PRIMARY KEY, room TEXT NOT NULL, data BYTEA NOT NULL);
     CREATE INDEX IF NOT EXISTS ${updates}_room ON ${updates}(room, seq);
+    CREATE TABLE IF NOT EXISTS ${versions} (
+      id TEXT PRIMARY KEY, room TEXT NOT NULL REFERENCES ${rooms}(id), created_at BIGINT NOT NULL,
+      kind TEXT NOT NULL, name TEXT NOT NULL, note TEXT, author TEXT, cards INTEGER NOT NULL,
+      edges INTEGER NOT NULL, findings INTEGER NOT NULL, bytes BIGINT NOT NULL,
+      reviewed_on TEXT, file TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS ${versions}_room ON ${versions}(room, created_at);
   `);
+  const listVersionsSql = `SELECT ${VERSION_COLUMNS} FROM ${versions} WHERE room = $1 ORDER BY created_at DESC, id DESC`;
 
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -120,6 +136,52 @@ export async function openPostgresStore(url: string, prefix = 'gtm_'): Promise<R
           ]);
         }
       }),
+    listVersions: async (room) => {
+      const result = await pool.query<VersionColumns>(listVersionsSql, [room]);
+      return result.rows.map(versionRow);
+    },
+    readVersion: async (room, id) => {
+      const result = await pool.query<VersionColumns & { file: string }>(
+        `SELECT ${VERSION_COLUMNS}, file FROM ${versions} WHERE room = $1 AND id = $2`,
+        [room, id],
+      );
+      const found = result.rows[0];
+      return found ? { row: versionRow(found), text: found.file } : null;
+    },
+    saveVersion: (room, row, text, plan) =>
+      inTransaction(async (client) => {
+        // The room's row lock makes saves to one room take turns across instances, so two
+        // cannot both pass the quota.
+        await client.query(`SELECT id FROM ${rooms} WHERE id = $1 FOR UPDATE`, [room]);
+        const existing = (await client.query<VersionColumns>(listVersionsSql, [room])).rows.map(
+          versionRow,
+        );
+        const { drop, fits } = plan(existing);
+        if (!fits) {
+          let bytes = 0;
+          for (const v of existing) bytes += v.bytes;
+          return { saved: false, count: existing.length, bytes };
+        }
+        if (drop.length > 0) {
+          await client.query(`DELETE FROM ${versions} WHERE room = $1 AND id = ANY($2::text[])`, [
+            room,
+            [...drop],
+          ]);
+        }
+        await client.query(
+          `INSERT INTO ${versions} (${VERSION_COLUMNS}, room, file)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [...versionColumns(row), room, text],
+        );
+        return { saved: true, pruned: drop.length };
+      }),
+    deleteVersion: async (room, id) => {
+      const result = await pool.query(`DELETE FROM ${versions} WHERE room = $1 AND id = $2`, [
+        room,
+        id,
+      ]);
+      return (result.rowCount ?? 0) > 0;
+    },
     close: () => pool.end(),
   };
 }
@@ -131,7 +193,7 @@ export async function dropPostgresTables(url: string, prefix: string): Promise<v
   await client.connect();
   try {
     await client.query(
-      `DROP TABLE IF EXISTS ${prefix}room_updates, ${prefix}room_tokens, ${prefix}rooms`,
+      `DROP TABLE IF EXISTS ${prefix}room_versions, ${prefix}room_updates, ${prefix}room_tokens, ${prefix}rooms`,
     );
   } finally {
     await client.end();

@@ -1,5 +1,19 @@
 import * as Y from 'yjs';
 import type { RoomRole } from '../collab/protocol';
+import type { VersionSummary } from '../review/version-policy';
+
+/** A version as a room keeps it: its summary (the room is the diagram) beside the file text. */
+export type RoomVersionRow = Omit<VersionSummary, 'diagramId'>;
+
+/** What a room's versions look like to the quota: the rows kept now, to plan a save against. */
+export type VersionPlan = (existing: readonly RoomVersionRow[]) => {
+  readonly drop: readonly string[];
+  readonly fits: boolean;
+};
+
+export type SaveVersionOutcome =
+  | { readonly saved: true; readonly pruned: number }
+  | { readonly saved: false; readonly count: number; readonly bytes: number };
 
 export interface TokenRecord {
   /** SHA-256 of the token (hex); the token itself is never stored. */
@@ -29,6 +43,21 @@ export interface RoomStore {
    * then deletes exactly those rows: rows another instance appends meanwhile are kept.
    */
   compact(room: string, state: Uint8Array): Promise<void>;
+  /** A room's versions, newest first, without their files. */
+  listVersions(room: string): Promise<readonly RoomVersionRow[]>;
+  readVersion(room: string, id: string): Promise<{ row: RoomVersionRow; text: string } | null>;
+  /**
+   * Plans the save against the room's versions and, when it fits, deletes what the plan drops
+   * and inserts the version, in one transaction, so two savers cannot both pass the quota.
+   */
+  saveVersion(
+    room: string,
+    row: RoomVersionRow,
+    text: string,
+    plan: VersionPlan,
+  ): Promise<SaveVersionOutcome>;
+  /** False when the room has no such version. */
+  deleteVersion(room: string, id: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -41,4 +70,55 @@ export function mergeStates(parts: readonly Uint8Array[]): Uint8Array {
   const merged = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return merged;
+}
+
+/** The columns of a version row in either database (the file is a column of its own). */
+export const VERSION_COLUMNS =
+  'id, created_at, kind, name, note, author, cards, edges, findings, bytes, reviewed_on';
+
+export interface VersionColumns {
+  readonly id: string;
+  /** PostgreSQL answers BIGINT as a string. */
+  readonly created_at: number | string;
+  readonly kind: string;
+  readonly name: string;
+  readonly note: string | null;
+  readonly author: string | null;
+  readonly cards: number;
+  readonly edges: number;
+  readonly findings: number;
+  readonly bytes: number | string;
+  readonly reviewed_on: string | null;
+}
+
+export function versionColumns(row: RoomVersionRow): unknown[] {
+  return [
+    row.id,
+    row.createdAt,
+    row.kind,
+    row.name,
+    row.note ?? null,
+    row.author ?? null,
+    row.cards,
+    row.edges,
+    row.findings,
+    row.bytes,
+    row.reviewedOn ?? null,
+  ];
+}
+
+export function versionRow(columns: VersionColumns): RoomVersionRow {
+  return {
+    id: columns.id,
+    name: columns.name,
+    ...(columns.note === null ? {} : { note: columns.note }),
+    kind: columns.kind as RoomVersionRow['kind'],
+    createdAt: Number(columns.created_at),
+    ...(columns.author === null ? {} : { author: columns.author }),
+    cards: columns.cards,
+    edges: columns.edges,
+    findings: columns.findings,
+    bytes: Number(columns.bytes),
+    ...(columns.reviewed_on === null ? {} : { reviewedOn: columns.reviewed_on }),
+  };
 }

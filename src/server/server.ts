@@ -8,6 +8,7 @@ import { createApi } from './http-api';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { openPostgresStore } from './postgres-store';
 import { stderrLogger, type Logger } from './refusal-log';
+import type { VersionQuota } from '../review/version-policy';
 import type { RoomStore } from './room-store';
 import { openSqliteStore } from './sqlite-store';
 import { createStaticFiles } from './static-files';
@@ -24,6 +25,8 @@ export interface BackendOptions {
   readonly createToken?: string | undefined;
   readonly publicUrl?: string | undefined;
   readonly limits?: Partial<Limits>;
+  /** Versions kept per room (tests set a small one); the browser's quota by default. */
+  readonly versionQuota?: VersionQuota;
   readonly log?: Logger;
   readonly tokenCheckMs?: number;
 }
@@ -60,6 +63,7 @@ export async function createBackend(options: BackendOptions = {}): Promise<Backe
     log,
     createToken: options.createToken,
     publicUrl: options.publicUrl,
+    ...(options.versionQuota ? { versionQuota: options.versionQuota } : {}),
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   wss.on('connection', (ws, request: IncomingMessage) => collab.handleSocket(ws, request));

@@ -2,7 +2,18 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RoomRole } from '../collab/protocol';
-import { mergeStates, type RoomStore, type TokenRecord } from './room-store';
+import {
+  mergeStates,
+  VERSION_COLUMNS,
+  versionColumns,
+  versionRow,
+  type RoomStore,
+  type RoomVersionRow,
+  type SaveVersionOutcome,
+  type TokenRecord,
+  type VersionColumns,
+  type VersionPlan,
+} from './room-store';
 
 /**
  * The embedded default: one SQLite file in the data folder. WAL journal with synchronous=NORMAL:
@@ -23,6 +34,12 @@ export function openSqliteStore(dataDir: string): RoomStore {
     CREATE TABLE IF NOT EXISTS room_updates (
       seq INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL);
     CREATE INDEX IF NOT EXISTS room_updates_room ON room_updates(room, seq);
+    CREATE TABLE IF NOT EXISTS room_versions (
+      id TEXT PRIMARY KEY, room TEXT NOT NULL REFERENCES rooms(id), created_at INTEGER NOT NULL,
+      kind TEXT NOT NULL, name TEXT NOT NULL, note TEXT, author TEXT, cards INTEGER NOT NULL,
+      edges INTEGER NOT NULL, findings INTEGER NOT NULL, bytes INTEGER NOT NULL,
+      reviewed_on TEXT, file TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS room_versions_room ON room_versions(room, created_at);
   `);
   const insertRoom = db.prepare('INSERT INTO rooms (id, created_at, state) VALUES (?, ?, ?)');
   const insertToken = db.prepare('INSERT INTO room_tokens (hash, room, role) VALUES (?, ?, ?)');
@@ -43,6 +60,17 @@ export function openSqliteStore(dataDir: string): RoomStore {
   const updateState = db.prepare('UPDATE rooms SET state = ? WHERE id = ?');
   const deleteUpdate = db.prepare('DELETE FROM room_updates WHERE seq = ?');
 
+  const selectVersions = db.prepare<[string], VersionColumns>(
+    `SELECT ${VERSION_COLUMNS} FROM room_versions WHERE room = ? ORDER BY created_at DESC, id DESC`,
+  );
+  const selectVersion = db.prepare<[string, string], VersionColumns & { file: string }>(
+    `SELECT ${VERSION_COLUMNS}, file FROM room_versions WHERE room = ? AND id = ?`,
+  );
+  const insertVersion = db.prepare(
+    `INSERT INTO room_versions (${VERSION_COLUMNS}, room, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const deleteVersion = db.prepare('DELETE FROM room_versions WHERE room = ? AND id = ?');
+
   const create = db.transaction(
     (room: string, state: Uint8Array, tokens: readonly TokenRecord[]) => {
       insertRoom.run(room, Date.now(), state);
@@ -61,6 +89,23 @@ export function openSqliteStore(dataDir: string): RoomStore {
     for (const row of rows) deleteUpdate.run(row.seq);
   });
 
+  // better-sqlite3 runs one transaction at a time, so the plan and the writes cannot interleave
+  // with another save.
+  const saveVersion = db.transaction(
+    (room: string, row: RoomVersionRow, text: string, plan: VersionPlan): SaveVersionOutcome => {
+      const existing = selectVersions.all(room).map(versionRow);
+      const { drop, fits } = plan(existing);
+      if (!fits) {
+        let bytes = 0;
+        for (const v of existing) bytes += v.bytes;
+        return { saved: false, count: existing.length, bytes };
+      }
+      for (const id of drop) deleteVersion.run(room, id);
+      insertVersion.run(...versionColumns(row), room, text);
+      return { saved: true, pruned: drop.length };
+    },
+  );
+
   return {
     createRoom: async (room, state, tokens) => void create(room, state, tokens),
     roleOf: async (room, hash) => selectRole.get(room, hash)?.role ?? null,
@@ -76,6 +121,13 @@ export function openSqliteStore(dataDir: string): RoomStore {
         : mergeStates([stored.state, ...rows.map((r) => r.data)]);
     },
     compact: async (room, state) => void compact(room, state),
+    listVersions: async (room) => selectVersions.all(room).map(versionRow),
+    readVersion: async (room, id) => {
+      const found = selectVersion.get(room, id);
+      return found ? { row: versionRow(found), text: found.file } : null;
+    },
+    saveVersion: async (room, row, text, plan) => saveVersion(room, row, text, plan),
+    deleteVersion: async (room, id) => deleteVersion.run(room, id).changes > 0,
     close: async () => void db.close(),
   };
 }

@@ -8,6 +8,7 @@ import { writeRoom } from '../../persistence/room-prefs';
 import { createLocalDocument } from '../document/local-document';
 import type { EditorStore } from '../editor-store';
 import { createSharedDocument, LocalEdit, type SharedDocument } from './shared-document';
+import { createPresenceSender } from './presence-sender';
 import {
   INITIAL_ROOM_STATE,
   PRESENCE_COLORS,
@@ -154,6 +155,8 @@ export async function openRoom(
 
   const awareness = provider.awareness;
   awareness?.setLocalStateField('user', { name: options.name, color: options.color });
+  // The pointer and a drag go out together, 25 times a second at most (presence-sender.ts).
+  const presence = awareness ? createPresenceSender(awareness) : null;
   const onAwareness = () => {
     if (!awareness) return;
     const peers: Peer[] = [];
@@ -201,11 +204,7 @@ export async function openRoom(
     const next = createSharedDocument(ydoc, {
       readOnly: role === 'view',
       onLoad: (diagram) => leave(diagram),
-      onGesture: (positions) =>
-        awareness?.setLocalStateField(
-          'drag',
-          positions ? Object.fromEntries([...positions].map(([id, p]) => [id, [p.x, p.y]])) : null,
-        ),
+      onGesture: (positions) => presence?.drag(positions),
     });
     const previous = store.getState().switchBackend(next, `room:${link.room}`);
     if (previous === shared) shared?.destroy();
@@ -223,6 +222,7 @@ export async function openRoom(
     removeEventListener('offline', onOffline);
     removeEventListener('online', onOnline);
     offSelection();
+    presence?.stop();
     ydoc.off('update', onUpdate);
     provider.destroy();
     socket.destroy();
@@ -265,7 +265,7 @@ export async function openRoom(
     id: link.room,
     token: link.token,
     setCursor(point) {
-      awareness?.setLocalStateField('cursor', point ? [point.x, point.y] : null);
+      presence?.cursor(point);
     },
     close,
   };

@@ -8,15 +8,16 @@ import { DiagramLibrary } from './persistence/library';
 import { IndexedDbVersionStore } from './persistence/versions';
 import { createEditorStore } from './store/editor-store';
 import { trackVersions } from './store/review/auto-versions';
+import { createVersionRouter } from './store/review/version-router';
 import { DiagramSession } from './store/session';
 import { requestPersistentStorage } from './store/react/use-storage-persistence';
 import { RoomsContext } from './store/react/use-room';
+import { canEdit } from './store/shared/can-edit';
+import { roomState } from './store/shared/room-state';
 import { createRooms } from './store/shared/rooms';
 
 const store = createEditorStore();
 const session = new DiagramSession(store, new DiagramLibrary());
-// Versions live in a database of their own beside the diagrams (History, Compare, metric drift).
-trackVersions(store, new IndexedDbVersionStore());
 // The app renders at once; the saved diagram replaces the blank one when storage answers.
 // A share link (#d=…) opens once that is done, as a new diagram.
 const started = session.start();
@@ -27,6 +28,14 @@ const rooms = createRooms({
   suspendLibrary: () => session.suspendAutosave(),
   resumeLibrary: () => session.resumeAutosave(),
 });
+// Versions live beside the diagram (History, Compare, metric drift): in a database of their own
+// in this browser, and in the server's database for a shared room.
+trackVersions(
+  store,
+  createVersionRouter(new IndexedDbVersionStore(), (id) => rooms.versionsFor(id)),
+  Date.now,
+  () => canEdit(roomState.getState()),
+);
 void started.then(() => rooms.openFromLocation());
 addEventListener('hashchange', () => void rooms.openFromLocation());
 

@@ -13,6 +13,8 @@ export function trackVersions(
   store: EditorStore,
   versions: VersionStore,
   clock: () => number = Date.now,
+  /** False in a room opened with a view link: others' edits arrive, but it saves nothing. */
+  maySave: () => boolean = () => true,
 ): () => void {
   store.getState().connectVersions(versions);
   let saving = false;
@@ -27,7 +29,7 @@ export function trackVersions(
     if (state.diagram === previous.diagram || saving) return;
     // Only a person's edit counts: start-up restoring or a transaction still open waits.
     if (state.saveState.status === 'restoring' || state.transaction !== null) return;
-    if (state.versionsStatus !== 'ready') return;
+    if (state.versionsStatus !== 'ready' || !maySave()) return;
     const newest = state.versions[0]?.createdAt ?? -Infinity;
     const now = clock();
     if (now - newest < AUTO_VERSION_INTERVAL_MS) return;

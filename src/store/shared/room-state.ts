@@ -20,6 +20,9 @@ export interface Peer {
   readonly drag: ReadonlyMap<string, Point> | null;
 }
 
+/** The diagram id the editor gives a room while it is open (versions are routed by it). */
+export const roomDiagramId = (room: string): string => `room:${room}`;
+
 export type RoomConnection = 'connecting' | 'connected' | 'offline' | 'closed';
 
 export interface RoomState {

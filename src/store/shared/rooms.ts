@@ -1,6 +1,6 @@
 import { parseRoomFragment, type RoomLink } from '../../collab/protocol';
 import { createRoom, renewRoomLinks, type RoomLinks } from '../../collab/room-api';
-import { readAuthorName, writeAuthorName } from '../../persistence/author-name';
+import { readAuthorName } from '../../persistence/author-name';
 import {
   readPresenceColor,
   readRoom,
@@ -8,7 +8,9 @@ import {
   writeRoom,
 } from '../../persistence/room-prefs';
 import type { OpenRoom, RoomHost } from './room-connection';
-import { PRESENCE_COLORS, roomState, type Point } from './room-state';
+import type { VersionStore } from '../../persistence/versions';
+import { PRESENCE_COLORS, roomDiagramId, roomState, type Point } from './room-state';
+import { createRoomVersionStore } from './room-versions';
 
 /**
  * Rooms as the editor sees them: open one from a `#room=…&token=…` link, turn the open diagram
@@ -29,12 +31,17 @@ export interface Rooms {
   setCursor(point: Point | null): void;
   /** The name asked for once; resolves the join waiting for it. */
   provideName(name: string): void;
+  /** Where the versions of `diagramId` live when it is the room open here: the server's database. */
+  versionsFor(diagramId: string): VersionStore | null;
 }
 
 export function createRooms(host: RoomHost): Rooms {
   const { store } = host;
   let open: OpenRoom | null = null;
   let waitingForName: ((name: string) => void) | null = null;
+  /** The link being joined or open: its token reads and saves the room's versions. */
+  let current: RoomLink | null = null;
+  let versions: { link: RoomLink; store: VersionStore } | null = null;
   // Opened from a room link: fetch the room code while the local start-up runs.
   if (parseRoomFragment(location.hash)) void loadConnection().catch(() => null);
 
@@ -51,6 +58,7 @@ export function createRooms(host: RoomHost): Rooms {
 
   async function join(link: RoomLink, role: 'edit' | 'view' | null): Promise<void> {
     if (open?.id === link.room && open.token === link.token) return;
+    current = link;
     // The bench times joining from here to the room's cards on screen.
     performance.mark('gtm-room-join');
     const name = await askName();
@@ -138,10 +146,23 @@ export function createRooms(host: RoomHost): Rooms {
     setCursor(point) {
       open?.setCursor(point);
     },
+    versionsFor(diagramId) {
+      if (!current || diagramId !== roomDiagramId(current.room)) return null;
+      if (versions?.link !== current) {
+        // Signed with the name the room shows for this person.
+        const author = () => roomState.getState().me?.name;
+        versions = {
+          link: current,
+          store: createRoomVersionStore(current.room, current.token, author),
+        };
+      }
+      return versions.store;
+    },
     provideName(name) {
       const clean = name.trim().slice(0, 60);
       if (!clean) return;
-      writeAuthorName(clean);
+      // The editor signs comments with it too, from now on.
+      store.getState().setAuthorName(clean);
       roomState.setState({ askName: false });
       waitingForName?.(clean);
       waitingForName = null;

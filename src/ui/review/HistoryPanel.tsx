@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { VersionSummary } from '../../persistence/versions';
 import { useEditor, useEditorApi } from '../../store/react/editor-context';
+import { useCanEdit, useRoom } from '../../store/react/use-room';
 import { ComparePanel } from './ComparePanel';
 
 const KIND_TEXT: Readonly<Record<VersionSummary['kind'], string>> = {
@@ -27,6 +28,8 @@ export function HistoryPanel() {
   const status = useEditor((s) => s.versionsStatus);
   const lastReviewed = useEditor((s) => s.diagram.meta.lastReviewed);
   const comparing = useEditor((s) => s.comparison !== null);
+  const editable = useCanEdit();
+  const inRoom = useRoom((s) => s.room !== null);
   const [shown, setShown] = useState(PAGE);
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
@@ -82,6 +85,7 @@ export function HistoryPanel() {
           className="rounded border border-zinc-300 px-2 py-1 text-sm"
           value={name}
           maxLength={200}
+          disabled={!editable}
           placeholder="e.g. Before the Q1 planning"
           onChange={(e) => setName(e.target.value)}
         />
@@ -93,16 +97,18 @@ export function HistoryPanel() {
           className="rounded border border-zinc-300 px-2 py-1 text-sm"
           rows={2}
           maxLength={2000}
+          disabled={!editable}
           value={note}
           onChange={(e) => setNote(e.target.value)}
         />
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className="btn">
+          <button type="submit" className="btn" disabled={!editable}>
             Save version
           </button>
           <button
             type="button"
             className="btn"
+            disabled={!editable}
             onClick={() =>
               void store
                 .getState()
@@ -118,9 +124,15 @@ export function HistoryPanel() {
             Mark as reviewed
           </button>
         </div>
+        {!editable && (
+          <p className="text-xs text-zinc-700">
+            This view link reads the room’s versions; saving or restoring one needs the edit link.
+          </p>
+        )}
         <p className="text-xs text-zinc-600">
           {lastReviewed ? `Last reviewed ${lastReviewed}.` : 'Not reviewed yet.'} Automatic versions
           are saved at most hourly while you edit and kept 90 days; named ones are kept.
+          {inRoom && ' In this room they are kept on the server, for everyone in it.'}
         </p>
       </form>
       <p
@@ -145,7 +157,11 @@ export function HistoryPanel() {
       </div>
       <h2 className="text-sm font-semibold text-zinc-900">Versions</h2>
       {status === 'unavailable' && (
-        <p className="text-sm text-amber-900">Version storage is not available in this browser.</p>
+        <p className="text-sm text-amber-900">
+          {inRoom
+            ? 'The room’s versions cannot be read from the server right now.'
+            : 'Version storage is not available in this browser.'}
+        </p>
       )}
       {status === 'ready' && versions.length === 0 && (
         <p className="text-sm text-zinc-600">
@@ -172,6 +188,7 @@ export function HistoryPanel() {
               <button
                 type="button"
                 className="btn px-2 py-0.5 text-xs"
+                disabled={!editable}
                 aria-label={`Restore “${v.name}”`}
                 onClick={() =>
                   void store

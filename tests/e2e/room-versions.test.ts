@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+import { launchBrowser, openEditor, screenshotDir } from './harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = resolve(process.env.GTM_DIST ?? join(ROOT, 'dist'));
+
+/** `gtm-blueprint serve` as a child process on a free port, serving the built app. */
+async function serve(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bin/gtm-blueprint.mjs'),
+      'serve',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--dist',
+      DIST,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /on (http:\/\/[^\s]+\/)/.exec(out);
+      if (match) done(match[1] as string);
+    });
+    child.on('exit', (code) => fail(new Error(`serve exited ${code}: ${out}`)));
+    setTimeout(() => fail(new Error(`serve did not start: ${out}`)), 20_000);
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Each person has a browser context of their own (own storage), with a name already chosen. */
+async function person(browser: Browser, name: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addInitScript({
+    content: `try { localStorage.setItem('gtm-blueprint:author-name', ${JSON.stringify(name)}); } catch {}`,
+  });
+  return context;
+}
+
+const synced = (page: Page) =>
+  page.getByRole('status').filter({ hasText: 'Synced' }).first().waitFor({ timeout: 15_000 });
+const history = (page: Page) => page.getByRole('region', { name: 'History' });
+const versions = (page: Page) => history(page).getByRole('list', { name: 'Versions' });
+/** Versions people saved by name (an automatic one may be saved as well when a room starts). */
+const named = (page: Page) => versions(page).getByRole('listitem').filter({ hasText: 'Saved · ' });
+const cards = (page: Page) => page.locator('.react-flow__node');
+
+async function openHistory(page: Page) {
+  await page.getByRole('tab', { name: 'History' }).click();
+  await history(page).waitFor();
+}
+
+describe('versions of a shared room', { timeout: 240_000 }, () => {
+  let data: string;
+  let server: { url: string; stop(): Promise<void> };
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    data = mkdtempSync(join(tmpdir(), 'gtm-room-versions-'));
+    server = await serve(data);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    rmSync(data, { recursive: true, force: true });
+  });
+
+  it("A saves a named version; B, in another browser, sees it with A's name, compares and restores it; a viewer reads History but cannot save", async () => {
+    const alice = await person(browser, 'Alice Adams');
+    const bob = await person(browser, 'Bob Brown');
+    const carol = await person(browser, 'Carol Chen');
+    contexts.push(alice, bob, carol);
+
+    // Alice draws two cards and shares them as a room.
+    const a = await openEditor(alice, server.url);
+    for (const kind of ['stage', 'scoring'])
+      await a.getByRole('button', { name: `Add ${kind}`, exact: true }).click();
+    await cards(a).nth(1).waitFor();
+    await a.keyboard.press('Escape');
+    await a.getByRole('button', { name: 'Share' }).click();
+    await a.getByRole('menuitem', { name: 'Invite to edit' }).click();
+    const dialog = a.getByRole('dialog', { name: 'Invite people to this diagram' });
+    const editUrl = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+    const viewUrl = await dialog.getByRole('textbox', { name: 'View link' }).inputValue();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await synced(a);
+
+    // Alice saves a named version in the room.
+    await openHistory(a);
+    await history(a).getByText('In this room they are kept on the server').waitFor();
+    await history(a).getByRole('textbox', { name: 'Version name' }).fill('Before the Q3 review');
+    await history(a).getByRole('textbox', { name: 'Note (optional)' }).fill('Two cards.');
+    await history(a).getByRole('button', { name: 'Save version' }).click();
+    await history(a)
+      .getByRole('status')
+      .getByText('Saved version “Before the Q3 review”.')
+      .waitFor();
+    await versions(a)
+      .getByRole('listitem', { name: 'Before the Q3 review' })
+      .getByText(/· Alice Adams$/)
+      .waitFor();
+
+    // Bob joins with the edit link in his own browser: the version is there, signed by Alice.
+    const b = await openEditor(bob, editUrl);
+    await synced(b);
+    await cards(b).nth(1).waitFor();
+    await openHistory(b);
+    const row = versions(b).getByRole('listitem', { name: 'Before the Q3 review' });
+    await row.getByText(/^Saved · .+ · Alice Adams$/).waitFor();
+    await row.getByText('2 cards · ', { exact: false }).waitFor();
+    await row.getByText('Two cards.').waitFor();
+
+    // Bob deletes a card, compares with Alice's version, then restores it for everyone.
+    await cards(b)
+      .first()
+      .click({ position: { x: 20, y: 10 } });
+    await b.keyboard.press('Delete');
+    await assertCount(b, 1);
+    await assertCount(a, 1);
+    await openHistory(b);
+    await row.getByRole('button', { name: 'Compare with “Before the Q3 review”' }).click();
+    const comparison = history(b).getByRole('region', { name: 'Comparison' });
+    await comparison
+      .getByRole('heading', { name: 'Compared with “Before the Q3 review”' })
+      .waitFor();
+    await comparison
+      .getByRole('list', { name: 'Changes' })
+      .getByRole('listitem')
+      .filter({ hasText: /^Removed / })
+      .first()
+      .waitFor();
+    mkdirSync(screenshotDir, { recursive: true });
+    await b.screenshot({ path: join(screenshotDir, 'room-versions-compare.png') });
+    assert.deepEqual(await seriousViolations(b), [], 'History in a room passes axe');
+    await comparison.getByRole('button', { name: 'Close comparison' }).click();
+    await row.getByRole('button', { name: 'Restore “Before the Q3 review”' }).click();
+    await history(b)
+      .getByRole('status')
+      .getByText(/^Restored “Before the Q3 review”/)
+      .waitFor();
+    await assertCount(b, 2);
+    await assertCount(a, 2);
+
+    // Bob's own version reaches Alice when she opens History again, with his name.
+    await history(b).getByRole('textbox', { name: 'Version name' }).fill('After the restore');
+    await history(b).getByRole('button', { name: 'Save version' }).click();
+    await versions(b).getByRole('listitem', { name: 'After the restore' }).waitFor();
+    await a.getByRole('tab', { name: 'Inspector' }).click();
+    await openHistory(a);
+    await versions(a)
+      .getByRole('listitem', { name: 'After the restore' })
+      .getByText(/· Bob Brown$/)
+      .waitFor();
+
+    // Carol has the view link: she reads History and compares, but cannot save or restore.
+    const c = await openEditor(carol, viewUrl);
+    await synced(c);
+    await openHistory(c);
+    const seen = versions(c).getByRole('listitem', { name: 'Before the Q3 review' });
+    await seen.getByText(/· Alice Adams$/).waitFor();
+    assert.equal(await named(c).count(), 2);
+    await history(c).getByText('This view link reads the room’s versions').waitFor();
+    assert.ok(await history(c).getByRole('button', { name: 'Save version' }).isDisabled());
+    assert.ok(await history(c).getByRole('button', { name: 'Mark as reviewed' }).isDisabled());
+    assert.ok(
+      await seen.getByRole('button', { name: 'Restore “Before the Q3 review”' }).isDisabled(),
+    );
+    await c.screenshot({ path: join(screenshotDir, 'room-versions-viewer.png') });
+    await seen.getByRole('button', { name: 'Compare with “Before the Q3 review”' }).click();
+    await history(c)
+      .getByRole('region', { name: 'Comparison' })
+      .getByRole('heading', { name: 'Compared with “Before the Q3 review”' })
+      .waitFor();
+    // Nothing was added for the viewer meanwhile.
+    await b.getByRole('tab', { name: 'Inspector' }).click();
+    await openHistory(b);
+    await versions(b).getByRole('listitem', { name: 'After the restore' }).waitFor();
+    assert.equal(await named(b).count(), 2);
+  });
+});
+
+async function assertCount(page: Page, count: number) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.react-flow__node').length === n,
+    count,
+    { timeout: 10_000 },
+  );
+}

@@ -35,9 +35,16 @@ import { GtmNodeAtZoom, useDetailed } from './level-of-detail';
 import { FIT_VIEW_OPTIONS } from '../ui-kit/fit-view';
 import { useZoomStyle } from './use-zoom-style';
 import { useFitOnOpen } from './use-fit-on-open';
-import { toFlowEdges, toFlowNodes, type GtmFlowEdge, type GtmFlowNode } from './to-flow';
+import {
+  toFlowEdges,
+  toFlowNodes,
+  toRemoteDragged,
+  type GtmFlowEdge,
+  type GtmFlowNode,
+} from './to-flow';
 import { PresenceLayer } from './PresenceLayer';
 import { useRoom } from '../store/react/use-room';
+import { useRemoteDrags } from '../store/react/use-remote-drags';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { gtm: GtmNodeAtZoom };
@@ -75,9 +82,23 @@ export function Canvas({
   const labelWindow = overview ? null : window;
 
   const nodeById = useMemo(() => new Map(diagram.nodes.map((n) => [n.id, n])), [diagram.nodes]);
-  const nodes = useMemo(
+  const storedNodes = useMemo(
     () => toFlowNodes(diagram.nodes, new Set(selection.nodes), overview),
     [diagram.nodes, selection.nodes, overview],
+  );
+  // Cards others drag are shown here where they have them: only those flow nodes change on an
+  // awareness message (the document, the audit and the other cards do not). In the overview
+  // the picture draws the cards, so the presence layer outlines a remote drag instead.
+  const remoteDrags = useRemoteDrags();
+  const nodes = useMemo(
+    () =>
+      overview || remoteDrags.size === 0
+        ? storedNodes
+        : storedNodes.map((flow) => {
+            const drag = remoteDrags.get(flow.id);
+            return drag ? toRemoteDragged(flow, drag) : flow;
+          }),
+    [storedNodes, remoteDrags, overview],
   );
   // Which edges React Flow draws live, and which the big-diagram picture draws (big-diagram.ts).
   // Both only depend on the cards that are not selected, which a drag does not move.

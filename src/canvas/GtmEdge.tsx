@@ -9,9 +9,23 @@ import { EdgeBadge } from './EdgeBadge';
 import { ADD_LABEL, edgeLayoutOf } from './edge-layout-cache';
 import { isEdgeHighlighted } from './highlight';
 import { useDetailed } from './level-of-detail';
+import { isBigDiagram } from './big-diagram';
+import { useEditorWithRemoteDrags } from '../store/react/use-remote-drags';
+import { withRemoteDrags, type RemoteDrags } from '../store/shared/remote-drags';
 import type { GtmFlowEdge } from './to-flow';
 
-const layoutOf = (s: EditorState) => edgeLayoutOf(s.diagram, s.derived.auditOf(s.diagram));
+/**
+ * The layout of the diagram as shown, others' dragged cards included, so their edges follow
+ * them: only those edges are re-routed on an awareness message, and the audit (which no
+ * position changes) is the document's own. A big diagram keeps the document's routes, since
+ * its picture draws most edges from them.
+ */
+const layoutOf = (s: EditorState, drags: RemoteDrags) => {
+  const shown = isBigDiagram(s.diagram.nodes.length)
+    ? s.diagram
+    : withRemoteDrags(s.diagram, drags);
+  return edgeLayoutOf(shown, s.derived.auditOf(s.diagram));
+};
 
 function GtmEdgeView({ id, data, selected }: EdgeProps<GtmFlowEdge>) {
   const edge = data?.edge;
@@ -19,8 +33,8 @@ function GtmEdgeView({ id, data, selected }: EdgeProps<GtmFlowEdge>) {
   // Routes and chips come from one layout of the whole diagram (src/drawing), so that edges
   // avoid cards and chips avoid each other; an unchanged route keeps its object, and then
   // this edge does not re-render.
-  const route = useEditor((s) => layoutOf(s).routes.get(id));
-  const placed = useEditor((s) => layoutOf(s).labels.get(id));
+  const route = useEditorWithRemoteDrags((s, drags) => layoutOf(s, drags).routes.get(id));
+  const placed = useEditorWithRemoteDrags((s, drags) => layoutOf(s, drags).labels.get(id));
   const highlighted = useEditor((s) => isEdgeHighlighted(s, id));
   // Zoomed out on a big diagram the label chips are unreadable and cost the most to draw.
   const detailed = useDetailed();

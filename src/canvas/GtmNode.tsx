@@ -17,7 +17,7 @@ import { TitleEditor } from './TitleEditor';
 import { useTitleEditing } from '../ui-kit/title-editing';
 
 function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
-  const { node } = data;
+  const { node, remote } = data;
   const layer = layerOf(node.kind);
   const theme = LAYER_PALETTE[layer];
   const currency = useEditor((s) => s.diagram.meta.currency);
@@ -46,15 +46,28 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
         borderColor: selected ? theme.accent : '#d4d4d8',
-        boxShadow: selected
-          ? `0 0 0 2px ${theme.accent}`
-          : highlighted
-            ? '0 0 0 3px #facc15, 0 0 12px 2px #fde047'
-            : undefined,
+        boxShadow: remote
+          ? `0 0 0 3px ${remote.color}, 0 8px 20px rgba(0,0,0,0.18)`
+          : selected
+            ? `0 0 0 2px ${theme.accent}`
+            : highlighted
+              ? '0 0 0 3px #facc15, 0 0 12px 2px #fde047'
+              : undefined,
       }}
       data-kind={node.kind}
       data-highlighted={highlighted ? 'true' : undefined}
+      data-remote-drag={remote?.name}
     >
+      {remote && (
+        // Who moves it; the avatars in the top bar say who is in the room to a screen reader.
+        <span
+          aria-hidden="true"
+          className="absolute -top-6 left-0 rounded px-1.5 py-0.5 text-[11px] whitespace-nowrap text-white"
+          style={{ background: remote.color }}
+        >
+          {remote.name}
+        </span>
+      )}
       {/* The handles stay outside, so the edges keep their ends if the card's content fails. */}
       <ErrorBoundary name={`card:${node.title}`} label={node.title || 'Untitled'} variant="card">
         <NodeBadges nodeId={node.id} />

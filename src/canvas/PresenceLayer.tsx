@@ -3,13 +3,15 @@ import { useEffect, useMemo } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { useEditor } from '../store/react/editor-context';
 import { useRoom, useRooms } from '../store/react/use-room';
-import type { Peer } from '../store/shared/room-state';
+import type { Peer, Point } from '../store/shared/room-state';
+import { useRemoteDrags } from '../store/react/use-remote-drags';
+import { isBigDiagram } from './big-diagram';
+import { useDetailed } from './level-of-detail';
 
 /**
  * Others in the room, drawn over the canvas in flow coordinates: each person's selection as an
- * outline in their colour, the cards they are dragging where their pointer has them (the card
- * moves smoothly on their screen and here; the document changes once, at the drop), and their
- * cursor with their name. Decorative for screen readers: the avatars in the top bar say who is in.
+ * outline in their colour and their cursor with their name. The cards they drag are the cards
+ * themselves, moved (Canvas); only the big-diagram overview outlines them here. Decorative for screen readers: the avatars in the top bar say who is in.
  */
 export function PresenceLayer() {
   const peers = useRoom((s) => s.peers);
@@ -30,17 +32,24 @@ export function PresenceLayer() {
 function PeerMarks({ peer }: { peer: Peer }) {
   const nodes = useEditor((s) => s.diagram.nodes);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
-  const outlined = peer.selection.flatMap((id) => {
+  const drags = useRemoteDrags();
+  // Zoomed out on a big diagram the picture draws the cards, so a card being dragged is drawn
+  // here as an outline with its title; otherwise the card itself moves (Canvas, GtmNode).
+  const detailed = useDetailed();
+  const overview = isBigDiagram(nodes.length) && !detailed;
+  const outlined: { id: string; at: Point; title: string; dragged: boolean }[] = [];
+  for (const id of peer.selection) {
     const node = byId.get(id);
-    if (!node) return [];
-    const at = peer.drag?.get(id) ?? node.position;
-    return [{ id, at, title: node.title, dragged: peer.drag?.has(id) ?? false }];
-  });
-  for (const [id, at] of peer.drag ?? []) {
-    const node = byId.get(id);
-    if (node && !peer.selection.includes(id))
-      outlined.push({ id, at, title: node.title, dragged: true });
+    const drag = drags.get(id);
+    if (!node || drag?.clientId === peer.clientId) continue;
+    outlined.push({ id, at: drag?.at ?? node.position, title: node.title, dragged: false });
   }
+  if (overview)
+    for (const [id, drag] of drags) {
+      const node = byId.get(id);
+      if (node && drag.clientId === peer.clientId)
+        outlined.push({ id, at: drag.at, title: node.title, dragged: true });
+    }
   return (
     <>
       {outlined.map((mark) => (

@@ -3,7 +3,7 @@ import { createDiagram, createEdge, createNode } from '../model/factories';
 import { slotPosition } from '../model/bands';
 import type { Diagram, DiagramNode } from '../model/schema';
 import { createSyntheticDiagram } from '../testing/synthetic';
-import { handlesFor, toFlowEdges, toFlowNodes } from './to-flow';
+import { handlesFor, toFlowEdges, toFlowNodes, toRemoteDragged } from './to-flow';
 
 function diagram(): Diagram {
   const channel = createNode('channel', slotPosition('channels', 0), 'Cold email');
@@ -95,5 +95,24 @@ describe('toFlowNodes on a big diagram zoomed out', () => {
     const flow = toFlowNodes(nodes, new Set([first.id]), true);
     expect(flow.map((n) => Boolean(n.hidden))).toEqual([false, true, true]);
     expect(toFlowNodes(nodes, new Set([first.id]), false).some((n) => n.hidden)).toBe(false);
+  });
+
+  it('shows a card someone else drags where they have it, theirs until the drop', () => {
+    const [flow] = toFlowNodes(diagram().nodes, new Set());
+    if (!flow) throw new Error('no card');
+    const drag = {
+      at: { x: 340, y: 80 },
+      name: 'Bob',
+      color: '#0891b2',
+      clientId: 7,
+      from: flow.position,
+      endedAt: null,
+    };
+    const shown = toRemoteDragged(flow, drag);
+    expect(shown.position).toEqual({ x: 340, y: 80 });
+    expect(shown.data).toEqual({ node: flow.data.node, remote: { name: 'Bob', color: '#0891b2' } });
+    expect(shown.draggable).toBe(false);
+    // The same awareness state again gives the same flow node: React Flow skips the card.
+    expect(toRemoteDragged(flow, drag)).toBe(shown);
   });
 });

@@ -2,8 +2,14 @@ import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/bands';
 import { sidesFor } from '../drawing/edge-routes';
 import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
+import { PRESENCE_INTERVAL_MS } from '../store/shared/presence-sender';
+import type { RemoteDrag } from '../store/shared/remote-drags';
 
-export type GtmFlowNode = Node<{ node: DiagramNode }, 'gtm'>;
+/** `remote`: someone else is dragging this card; it is shown where they have it. */
+export type GtmFlowNode = Node<
+  { node: DiagramNode; remote?: { readonly name: string; readonly color: string } },
+  'gtm'
+>;
 /** `pictured`: the big-diagram picture draws this edge's line; React Flow draws its label only. */
 export type GtmFlowEdge = Edge<{ edge: DiagramEdge; pictured: boolean }, 'gtm'>;
 
@@ -101,6 +107,28 @@ export function toFlowNodes(
     return flow;
   });
 }
+
+const remoteCache = new WeakMap<GtmFlowNode, { drag: RemoteDrag; flow: GtmFlowNode }>();
+
+/**
+ * The card itself where someone else is dragging it, raised and eased between their updates
+ * (presence goes out 25 times a second); it cannot be grabbed here meanwhile.
+ */
+export function toRemoteDragged(flow: GtmFlowNode, drag: RemoteDrag): GtmFlowNode {
+  const cached = remoteCache.get(flow);
+  if (cached?.drag === drag) return cached.flow;
+  const moved: GtmFlowNode = {
+    ...flow,
+    position: drag.at,
+    data: { ...flow.data, remote: { name: drag.name, color: drag.color } },
+    draggable: false,
+    zIndex: 1000,
+    style: REMOTE_STYLE,
+  };
+  remoteCache.set(flow, { drag, flow: moved });
+  return moved;
+}
+const REMOTE_STYLE = { transition: `transform ${PRESENCE_INTERVAL_MS}ms linear` };
 
 /** Which handles an edge leaves and enters by: the sides its route uses (src/drawing). */
 export function handlesFor(

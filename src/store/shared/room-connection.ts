@@ -12,6 +12,7 @@ import { createPresenceSender } from './presence-sender';
 import {
   INITIAL_ROOM_STATE,
   PRESENCE_COLORS,
+  roomDiagramId,
   roomState,
   type Peer,
   type Point,
@@ -29,6 +30,8 @@ export interface OpenRoom {
   readonly id: string;
   readonly token: string;
   setCursor(point: Point | null): void;
+  /** Tells the others in the room that its versions changed, so their History lists again. */
+  announceVersions(): void;
   /** Leaves the room; the tab goes on with `diagram` (or the room's last state) locally. */
   close(): void;
 }
@@ -157,6 +160,9 @@ export async function openRoom(
   awareness?.setLocalStateField('user', { name: options.name, color: options.color });
   // The pointer and a drag go out together, 25 times a second at most (presence-sender.ts).
   const presence = awareness ? createPresenceSender(awareness) : null;
+  // Each peer's last "versions changed" stamp. Anyone can set it, so re-listing is throttled.
+  const versionStamps = new Map<number, number>();
+  let relist: ReturnType<typeof setTimeout> | null = null;
   const onAwareness = () => {
     if (!awareness) return;
     const peers: Peer[] = [];
@@ -166,6 +172,14 @@ export async function openRoom(
     const states = [...awareness.getStates()].sort(([a], [b]) => a - b);
     for (const [clientId, state] of states) {
       if (clientId === ydoc.clientID) continue;
+      const stamp = state.versions;
+      if (typeof stamp === 'number' && versionStamps.get(clientId) !== stamp) {
+        versionStamps.set(clientId, stamp);
+        relist ??= setTimeout(() => {
+          relist = null;
+          if (!closed) void store.getState().refreshVersions();
+        }, 500);
+      }
       const peer = readPeer(clientId, state);
       if (!peer) continue;
       const color = taken.has(peer.color)
@@ -206,7 +220,7 @@ export async function openRoom(
       onLoad: (diagram) => leave(diagram),
       onGesture: (positions) => presence?.drag(positions),
     });
-    const previous = store.getState().switchBackend(next, `room:${link.room}`);
+    const previous = store.getState().switchBackend(next, roomDiagramId(link.room));
     if (previous === shared) shared?.destroy();
     shared = next;
   }
@@ -223,6 +237,7 @@ export async function openRoom(
     removeEventListener('online', onOnline);
     offSelection();
     presence?.stop();
+    if (relist) clearTimeout(relist);
     ydoc.off('update', onUpdate);
     provider.destroy();
     socket.destroy();
@@ -266,6 +281,9 @@ export async function openRoom(
     token: link.token,
     setCursor(point) {
       presence?.cursor(point);
+    },
+    announceVersions() {
+      awareness?.setLocalStateField('versions', Date.now());
     },
     close,
   };

@@ -17,13 +17,18 @@ const FULL = 507;
 
 /**
  * A shared room's versions, kept in the server's database through the room's API, so everyone
- * in the room sees the same History. Each is signed with `author()`, the name the room shows
- * for this person. A view token lists and reads; the server refuses its saves and deletes.
+ * in the room sees the same History. Each is signed with `hooks.author()`, the name the room
+ * shows for this person. A view token lists and reads; the server refuses its saves and deletes.
  */
 export function createRoomVersionStore(
   room: string,
   token: string,
-  author: () => string | undefined,
+  hooks: {
+    /** The name the room shows for this person. */
+    readonly author: () => string | undefined;
+    /** After a save or a delete: the others' History should list again. */
+    readonly onChange?: () => void;
+  },
   options: RoomApiOptions = {},
 ): VersionStore {
   /** Summaries of the last list, for `read`, which the History panel calls with a listed id. */
@@ -60,7 +65,7 @@ export function createRoomVersionStore(
       return { ok: true, diagram: result.value, summary };
     },
     async save(diagramId, diagram, version): Promise<SaveVersionResult> {
-      const signed = author() ?? version.author;
+      const signed = hooks.author() ?? version.author;
       const result = await saveRoomVersion(
         room,
         token,
@@ -87,12 +92,14 @@ export function createRoomVersionStore(
       }
       const saved = { ...result.value.version, diagramId };
       listed.set(saved.id, saved);
+      hooks.onChange?.();
       return { ok: true, version: saved, pruned: result.value.pruned };
     },
     async remove(id) {
       const result = await deleteRoomVersion(room, token, id, options);
       if (!result.ok && result.status !== 404) throw new Error(result.message);
       listed.delete(id);
+      hooks.onChange?.();
     },
   };
 }

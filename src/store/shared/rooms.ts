@@ -149,11 +149,12 @@ export function createRooms(host: RoomHost): Rooms {
     versionsFor(diagramId) {
       if (!current || diagramId !== roomDiagramId(current.room)) return null;
       if (versions?.link !== current) {
-        // Signed with the name the room shows for this person.
-        const author = () => roomState.getState().me?.name;
         versions = {
           link: current,
-          store: createRoomVersionStore(current.room, current.token, author),
+          store: createRoomVersionStore(current.room, current.token, {
+            author: () => roomState.getState().me?.name,
+            onChange: () => open?.announceVersions(),
+          }),
         };
       }
       return versions.store;

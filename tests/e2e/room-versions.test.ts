@@ -186,6 +186,9 @@ describe('versions of a shared room', { timeout: 240_000 }, () => {
     assert.ok(
       await seen.getByRole('button', { name: 'Restore “Before the Q3 review”' }).isDisabled(),
     );
+    assert.ok(
+      await seen.getByRole('button', { name: 'Delete “Before the Q3 review”' }).isDisabled(),
+    );
     await c.screenshot({ path: join(screenshotDir, 'room-versions-viewer.png') });
     await seen.getByRole('button', { name: 'Compare with “Before the Q3 review”' }).click();
     await history(c)
@@ -197,6 +200,16 @@ describe('versions of a shared room', { timeout: 240_000 }, () => {
     await openHistory(b);
     await versions(b).getByRole('listitem', { name: 'After the restore' }).waitFor();
     assert.equal(await named(b).count(), 2);
+
+    // Bob deletes his version (a second press confirms); it leaves Carol's open History too.
+    const his = versions(b).getByRole('listitem', { name: 'After the restore' });
+    await his.getByRole('button', { name: 'Delete “After the restore”' }).click();
+    await his.getByRole('button', { name: 'Delete “After the restore” for good' }).click();
+    await history(b).getByRole('status').getByText('Deleted “After the restore”.').waitFor();
+    await versions(c)
+      .getByRole('listitem', { name: 'After the restore' })
+      .waitFor({ state: 'detached' });
+    assert.equal(await named(c).count(), 1);
   });
 });
 

@@ -48,7 +48,8 @@ export interface ReviewSlice {
   markReviewed(now?: Date): Promise<string | null>;
   restoreVersion(id: string): Promise<string | null>;
   readVersion(id: string): Promise<{ ok: true; diagram: Diagram } | { ok: false; message: string }>;
-  deleteVersion(id: string): Promise<void>;
+  /** Deletes a version for good; returns the message to show when it was not deleted. */
+  deleteVersion(id: string): Promise<string | null>;
   compareWith(comparison: Comparison | null): void;
   compareWithVersion(id: string): Promise<string | null>;
   /** Compares with a file (JSON or our PNG text) read through the file gate; the open diagram is untouched. */
@@ -172,9 +173,15 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
       return null;
     },
     async deleteVersion(id) {
-      if (!store) return;
-      await store.remove(id);
+      if (!store) return UNAVAILABLE;
+      let error: string | null = null;
+      try {
+        await store.remove(id);
+      } catch (failure) {
+        error = `The version was not deleted: ${failure instanceof Error ? failure.message : String(failure)}`;
+      }
       await get().refreshVersions();
+      return error;
     },
     compareWith(comparison) {
       set({ comparison });

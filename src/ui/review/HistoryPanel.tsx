@@ -34,6 +34,8 @@ export function HistoryPanel() {
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** The version whose Delete was pressed once: a second press deletes it for good. */
+  const [deleting, setDeleting] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const nameId = useId();
   const noteId = useId();
@@ -224,6 +226,41 @@ export function HistoryPanel() {
               >
                 Open as copy
               </button>
+              {deleting === v.id ? (
+                <>
+                  <button
+                    type="button"
+                    className="btn px-2 py-0.5 text-xs text-red-800"
+                    aria-label={`Delete “${v.name}” for good`}
+                    onClick={() => {
+                      setDeleting(null);
+                      void store
+                        .getState()
+                        .deleteVersion(v.id)
+                        .then((error) => report(error, `Deleted “${v.name}”.`));
+                    }}
+                  >
+                    Delete for good
+                  </button>
+                  <button
+                    type="button"
+                    className="btn px-2 py-0.5 text-xs"
+                    onClick={() => setDeleting(null)}
+                  >
+                    Keep
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  className="btn px-2 py-0.5 text-xs"
+                  disabled={!editable}
+                  aria-label={`Delete “${v.name}”`}
+                  onClick={() => setDeleting(v.id)}
+                >
+                  Delete
+                </button>
+              )}
             </div>
           </li>
         ))}

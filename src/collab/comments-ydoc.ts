@@ -61,25 +61,27 @@ export class CommentsLayoutError extends Error {
  */
 export function readComments(map: Y.Map<unknown>, name: string): Record<string, unknown>[] {
   const threads: Record<string, unknown>[] = [];
-  for (const [id, entry] of map.entries()) {
-    const path = `${name}.${id}`;
-    if (!(entry instanceof Y.Map)) throw new CommentsLayoutError(path);
-    const thread: Record<string, unknown> = {};
-    defineKey(thread, 'id', id);
-    for (const [key, value] of entry.entries()) {
-      const inner = `${path}.${key}`;
-      if (key === THREAD_MESSAGES_KEY) {
-        if (!(value instanceof Y.Map)) throw new CommentsLayoutError(inner);
-        defineKey(thread, key, readMessages(value, inner));
-      } else {
-        // Any other key comes out as it is, so the strict gate refuses a field it does not know.
-        if (key === 'id' || isShared(value)) throw new CommentsLayoutError(inner);
-        defineKey(thread, key, value);
-      }
-    }
-    threads.push(thread);
-  }
+  for (const [id, entry] of map.entries()) threads.push(readThread(entry, `${name}.${id}`, id));
   return threads.sort((a, b) => compareByTime(firstMessage(a), firstMessage(b), a.id, b.id));
+}
+
+/** One thread as plain values, its id from its key; throws a CommentsLayoutError. */
+export function readThread(entry: unknown, path: string, id: string): Record<string, unknown> {
+  if (!(entry instanceof Y.Map)) throw new CommentsLayoutError(path);
+  const thread: Record<string, unknown> = {};
+  defineKey(thread, 'id', id);
+  for (const [key, value] of (entry as Y.Map<unknown>).entries()) {
+    const inner = `${path}.${key}`;
+    if (key === THREAD_MESSAGES_KEY) {
+      if (!(value instanceof Y.Map)) throw new CommentsLayoutError(inner);
+      defineKey(thread, key, readMessages(value, inner));
+    } else {
+      // Any other key comes out as it is, so the strict gate refuses a field it does not know.
+      if (key === 'id' || isShared(value)) throw new CommentsLayoutError(inner);
+      defineKey(thread, key, value);
+    }
+  }
+  return thread;
 }
 
 function isShared(value: unknown): boolean {

@@ -15,7 +15,7 @@ import {
 import { defineKey } from './json';
 
 /** A shared value that is not plain JSON where the layout expects one (or the reverse). */
-class LayoutError extends Error {
+export class LayoutError extends Error {
   constructor(readonly path: string) {
     super(`${path}: not in the shared layout`);
   }
@@ -26,6 +26,16 @@ class LayoutError extends Error {
  * updates from peers. Throws a LayoutError where the doc breaks the layout.
  */
 function readFile(ydoc: Y.Doc): Record<string, unknown> {
+  const file = readDocumentFields(ydoc);
+  const comments = ydoc.getMap(COMMENTS_KEY);
+  if (comments.size > 0) defineKey(file, COMMENTS_KEY, readComments(comments, COMMENTS_KEY));
+  file.nodes = readEntries(ydoc.getMap(NODES_KEY), NODES_KEY, NODE_DATA_KEY);
+  file.edges = readEntries(ydoc.getMap(EDGES_KEY), EDGES_KEY, null);
+  return file;
+}
+
+/** The file's top-level fields held in the document map (all but nodes, edges and new comments). */
+export function readDocumentFields(ydoc: Y.Doc): Record<string, unknown> {
   const file: Record<string, unknown> = {};
   for (const [key, value] of ydoc.getMap(DOCUMENT_KEY).entries()) {
     const path = `${DOCUMENT_KEY}.${key}`;
@@ -37,10 +47,6 @@ function readFile(ydoc: Y.Doc): Record<string, unknown> {
     if (UNSHARED_FILE_KEYS.has(key)) throw new LayoutError(path);
     defineKey(file, key, value instanceof Y.Map ? readFlat(value, path) : plain(value, path));
   }
-  const comments = ydoc.getMap(COMMENTS_KEY);
-  if (comments.size > 0) defineKey(file, COMMENTS_KEY, readComments(comments, COMMENTS_KEY));
-  file.nodes = readEntries(ydoc.getMap(NODES_KEY), NODES_KEY, NODE_DATA_KEY);
-  file.edges = readEntries(ydoc.getMap(EDGES_KEY), EDGES_KEY, null);
   return file;
 }
 
@@ -50,20 +56,26 @@ function readEntries(
   nestedKey: string | null,
 ): Record<string, unknown>[] {
   const ids = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return ids.map((id) => {
-    const entry = map.get(id);
-    const path = `${name}.${id}`;
-    if (!(entry instanceof Y.Map)) throw new LayoutError(path);
-    const out: Record<string, unknown> = {};
-    defineKey(out, 'id', id);
-    for (const [key, value] of entry.entries()) {
-      if (key === 'id') throw new LayoutError(`${path}.id`);
-      const inner = `${path}.${key}`;
-      if (key === nestedKey && value instanceof Y.Map) defineKey(out, key, readFlat(value, inner));
-      else defineKey(out, key, plain(value, inner));
-    }
-    return out;
-  });
+  return ids.map((id) => readEntry(map.get(id), `${name}.${id}`, id, nestedKey));
+}
+
+/** One node or edge as plain values, its id from its key; throws a LayoutError like readFile. */
+export function readEntry(
+  entry: unknown,
+  path: string,
+  id: string,
+  nestedKey: string | null,
+): Record<string, unknown> {
+  if (!(entry instanceof Y.Map)) throw new LayoutError(path);
+  const out: Record<string, unknown> = {};
+  defineKey(out, 'id', id);
+  for (const [key, value] of (entry as Y.Map<unknown>).entries()) {
+    if (key === 'id') throw new LayoutError(`${path}.id`);
+    const inner = `${path}.${key}`;
+    if (key === nestedKey && value instanceof Y.Map) defineKey(out, key, readFlat(value, inner));
+    else defineKey(out, key, plain(value, inner));
+  }
+  return out;
 }
 
 function readFlat(map: Y.Map<unknown>, path: string): Record<string, unknown> {
@@ -80,7 +92,7 @@ function plain(value: unknown, path: string): unknown {
 }
 
 /** Root types in the doc other than the four of the layout (a peer may add any name). */
-function strayRoots(ydoc: Y.Doc): string[] {
+export function strayRoots(ydoc: Y.Doc): string[] {
   const allowed: readonly string[] = ROOT_KEYS;
   return [...ydoc.share.keys()].filter((key) => !allowed.includes(key));
 }

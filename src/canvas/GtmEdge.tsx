@@ -17,15 +17,11 @@ import type { GtmFlowEdge } from './to-flow';
 /**
  * The layout of the diagram as shown, others' dragged cards included, so their edges follow
  * them: only those edges are re-routed on an awareness message, and the audit (which no
- * position changes) is the document's own. A big diagram keeps the document's routes, since
- * its picture draws most edges from them.
+ * position changes) is the document's own. A big diagram keeps the document's routes (its
+ * picture draws most edges from them), and its edges do not listen to the drags at all.
  */
-const layoutOf = (s: EditorState, drags: RemoteDrags) => {
-  const shown = isBigDiagram(s.diagram.nodes.length)
-    ? s.diagram
-    : withRemoteDrags(s.diagram, drags);
-  return edgeLayoutOf(shown, s.derived.auditOf(s.diagram));
-};
+const layoutOf = (s: EditorState, drags: RemoteDrags) =>
+  edgeLayoutOf(withRemoteDrags(s.diagram, drags), s.derived.auditOf(s.diagram));
 
 function GtmEdgeView({ id, data, selected }: EdgeProps<GtmFlowEdge>) {
   const edge = data?.edge;
@@ -33,8 +29,9 @@ function GtmEdgeView({ id, data, selected }: EdgeProps<GtmFlowEdge>) {
   // Routes and chips come from one layout of the whole diagram (src/drawing), so that edges
   // avoid cards and chips avoid each other; an unchanged route keeps its object, and then
   // this edge does not re-render.
-  const route = useEditorWithRemoteDrags((s, drags) => layoutOf(s, drags).routes.get(id));
-  const placed = useEditorWithRemoteDrags((s, drags) => layoutOf(s, drags).labels.get(id));
+  const follow = useEditor((s) => !isBigDiagram(s.diagram.nodes.length));
+  const route = useEditorWithRemoteDrags((s, drags) => layoutOf(s, drags).routes.get(id), follow);
+  const placed = useEditorWithRemoteDrags((s, drags) => layoutOf(s, drags).labels.get(id), follow);
   const highlighted = useEditor((s) => isEdgeHighlighted(s, id));
   // Zoomed out on a big diagram the label chips are unreadable and cost the most to draw.
   const detailed = useDetailed();

@@ -12,6 +12,7 @@ import { StageActuals } from './StageActuals';
 import { useEditor } from '../store/react/editor-context';
 import { ErrorBoundary } from '../ui-kit/ErrorBoundary';
 import { CardHandles } from './CardHandles';
+import { UNZOOM } from './PresenceLayer';
 import type { GtmFlowNode } from './to-flow';
 import { TitleEditor } from './TitleEditor';
 import { useTitleEditing } from '../ui-kit/title-editing';
@@ -47,7 +48,7 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
         height: NODE_HEIGHT,
         borderColor: selected ? theme.accent : '#d4d4d8',
         boxShadow: remote
-          ? `0 0 0 3px ${remote.color}, 0 8px 20px rgba(0,0,0,0.18)`
+          ? `0 0 0 max(3px, calc(3px / var(--gtm-zoom, 1))) ${remote.color}, 0 8px 20px rgba(0,0,0,0.18)`
           : selected
             ? `0 0 0 2px ${theme.accent}`
             : highlighted
@@ -63,7 +64,7 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
         <span
           aria-hidden="true"
           className="absolute -top-6 left-0 rounded px-1.5 py-0.5 text-[11px] whitespace-nowrap text-white"
-          style={{ background: remote.color }}
+          style={{ background: remote.color, scale: UNZOOM, transformOrigin: 'bottom left' }}
         >
           {remote.name}
         </span>

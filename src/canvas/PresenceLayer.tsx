@@ -29,6 +29,13 @@ export function PresenceLayer() {
   );
 }
 
+/**
+ * Marks keep their size on screen when zoomed out (--gtm-zoom: use-zoom-style.ts): at the
+ * overview's 10 % a 3 px outline and an 11 px name would be a fraction of a pixel.
+ */
+export const UNZOOM = 'max(1, calc(1 / var(--gtm-zoom, 1)))';
+const LINE = 'max(3px, calc(3px / var(--gtm-zoom, 1)))';
+
 function PeerMarks({ peer }: { peer: Peer }) {
   const nodes = useEditor((s) => s.diagram.nodes);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
@@ -61,17 +68,22 @@ function PeerMarks({ peer }: { peer: Peer }) {
             transform: `translate(${mark.at.x - 4}px, ${mark.at.y - 4}px)`,
             width: NODE_WIDTH + 8,
             height: NODE_HEIGHT + 8,
-            border: `3px solid ${peer.color}`,
+            border: `${LINE} solid ${peer.color}`,
             background: mark.dragged ? 'rgba(255,255,255,0.85)' : undefined,
             zIndex: 1000,
           }}
         >
           {mark.dragged && (
-            <span className="block p-3 text-sm font-medium text-zinc-800">{mark.title}</span>
+            <span
+              className="block p-3 leading-tight font-medium text-zinc-800"
+              style={{ fontSize: 'min(40px, max(14px, calc(14px / var(--gtm-zoom, 1))))' }}
+            >
+              {mark.title}
+            </span>
           )}
           <span
             className="absolute -top-5 left-0 rounded px-1 text-[11px] whitespace-nowrap text-white"
-            style={{ background: peer.color }}
+            style={{ background: peer.color, scale: UNZOOM, transformOrigin: 'bottom left' }}
           >
             {peer.name}
           </span>
@@ -86,22 +98,32 @@ function PeerMarks({ peer }: { peer: Peer }) {
             zIndex: 1001,
           }}
         >
-          <svg width="18" height="18" viewBox="0 0 18 18">
-            <path d="M1 1l6 16 2.5-6.5L16 8z" fill={peer.color} stroke="white" strokeWidth="1.5" />
-          </svg>
-          <span
-            className="absolute top-4 left-3 rounded px-1.5 py-0.5 text-xs whitespace-nowrap text-white"
-            style={{ background: peer.color }}
-          >
-            {peer.name}
-          </span>
+          <div style={{ scale: UNZOOM, transformOrigin: 'top left' }}>
+            <svg width="18" height="18" viewBox="0 0 18 18">
+              <path
+                d="M1 1l6 16 2.5-6.5L16 8z"
+                fill={peer.color}
+                stroke="white"
+                strokeWidth="1.5"
+              />
+            </svg>
+            <span
+              className="absolute top-4 left-3 rounded px-1.5 py-0.5 text-xs whitespace-nowrap text-white"
+              style={{ background: peer.color }}
+            >
+              {peer.name}
+            </span>
+          </div>
         </div>
       )}
     </>
   );
 }
 
-/** Sends this pointer's position on the canvas, in flow coordinates, at most once a frame. */
+/**
+ * Sends this pointer's position on the canvas, in flow coordinates, at most once a frame (the
+ * room sends presence 25 times a second at most: presence-sender.ts).
+ */
 function useBroadcastCursor(enabled: boolean) {
   const rooms = useRooms();
   const flow = useReactFlow();

@@ -10,6 +10,8 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { NODES_KEY } from '../../src/collab/layout';
 import { parseRoomFragment } from '../../src/collab/protocol';
+import { serializeDiagram } from '../../src/io/serialize';
+import { createSyntheticDiagram } from '../../src/testing/synthetic';
 import { seriousViolations } from './axe';
 import { card, inspector, launchBrowser, openEditor, screenshotDir, settle } from './harness';
 
@@ -345,6 +347,156 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
       assert.ok(back && Math.abs(back.x - startOnB.x) < 2, 'back where the document has it');
     } finally {
       await alice.close();
+      await bob.close();
+    }
+  });
+
+  it('on a 1,000-card diagram a remote drag is an outline in the overview and the card up close', async () => {
+    const diagram = createSyntheticDiagram(1_000);
+    const created = await fetch(new URL('/api/rooms', server.url), {
+      method: 'POST',
+      body: serializeDiagram(diagram),
+    });
+    assert.equal(created.status, 201);
+    const { editUrl } = (await created.json()) as { editUrl: string };
+    const bob = await person(browser, 'Bob Brown');
+    // Pat drags from Node: exactly what a browser sends, at the rate it sends it.
+    const link = parseRoomFragment(new URL(editUrl).hash);
+    assert.ok(link);
+    const socket = new HocuspocusProviderWebsocket({
+      url: new URL('/collab', server.url.replace(/^http/, 'ws')).href,
+      WebSocketPolyfill: WebSocket,
+    });
+    const pat = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: link.room,
+      token: link.token,
+      document: new Y.Doc(),
+    });
+    pat.attach();
+    pat.awareness?.setLocalStateField('user', { name: 'Pat Peer', color: '#ea580c' });
+    /** Pat drags `id` from its stored place by (dx, dy) over `ms`, 25 updates a second. */
+    const drag = async (id: string, dx: number, dy: number, ms: number) => {
+      const node = diagram.nodes.find((n) => n.id === id);
+      assert.ok(node);
+      const steps = Math.round(ms / 40);
+      for (let i = 1; i <= steps; i++) {
+        const { x, y } = node.position;
+        pat.awareness?.setLocalStateField('drag', {
+          [id]: [x + (dx * i) / steps, y + (dy * i) / steps],
+        });
+        await new Promise((done) => setTimeout(done, 40));
+      }
+    };
+    try {
+      const b = await openEditor(bob, editUrl);
+      await b.getByRole('status').filter({ hasText: 'Overview of 1,000 cards' }).waitFor({
+        timeout: 30_000,
+      });
+      await b.getByRole('listitem', { name: 'Pat Peer' }).waitFor({ timeout: 15_000 });
+
+      // Zoomed out the picture draws the cards, so the dragged one is an outline with its title.
+      // The card nearest the middle of the diagram, which the view opens on.
+      const xs = diagram.nodes.map((n) => n.position.x);
+      const ys = diagram.nodes.map((n) => n.position.y);
+      const middle = {
+        x: (Math.min(...xs) + Math.max(...xs)) / 2,
+        y: (Math.min(...ys) + Math.max(...ys)) / 2,
+      };
+      const far = diagram.nodes.reduce((best, n) =>
+        Math.hypot(n.position.x - middle.x, n.position.y - middle.y) <
+        Math.hypot(best.position.x - middle.x, best.position.y - middle.y)
+          ? n
+          : best,
+      );
+      await drag(far.id, 900, 600, 400);
+      await b
+        .locator('[data-presence-outline="Pat Peer"]')
+        .filter({ hasText: far.title })
+        .waitFor();
+      await settle(b, 100);
+      await b.screenshot({ path: join(screenshotDir, 'co-editing-remote-drag-overview.png') });
+      pat.awareness?.setLocalStateField('drag', null);
+
+      // Up close the card itself moves.
+      for (let i = 0; i < 20 && (await b.locator('.react-flow__node').count()) < 5; i++) {
+        await b.locator('.react-flow__controls-zoomin').click();
+        await b.waitForTimeout(250);
+      }
+      await b.getByRole('status').filter({ hasText: 'Overview of' }).waitFor({ state: 'detached' });
+      const pane = await b.locator('.react-flow__pane').boundingBox();
+      assert.ok(pane);
+      const onScreen = await b.locator('.react-flow__node').evaluateAll(
+        (nodes, [left, top]) =>
+          nodes
+            .filter((n) => {
+              const r = n.getBoundingClientRect();
+              return r.x > left! + 40 && r.y > top! + 40 && r.x < left! + 500 && r.y < top! + 400;
+            })
+            .map((n) => n.getAttribute('data-id') ?? ''),
+        [pane.x, pane.y],
+      );
+      const id = onScreen[0];
+      assert.ok(id, 'a card on screen');
+      const near = b.locator(`.react-flow__node[data-id="${id}"]`);
+      const start = await near.boundingBox();
+      assert.ok(start);
+      const zoom = await b.evaluate(() =>
+        Number(
+          /scale\(([\d.]+)\)/.exec(
+            document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform,
+          )?.[1],
+        ),
+      );
+      const metrics = await b.context().newCDPSession(b);
+      await metrics.send('Performance.enable');
+      const scriptTime = async () =>
+        (
+          (await metrics.send('Performance.getMetrics')) as {
+            metrics: { name: string; value: number }[];
+          }
+        ).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
+      await b.evaluate(`{
+        window.frameGaps = [];
+        let last = performance.now();
+        const t0 = last;
+        const tick = (now) => {
+          window.frameGaps.push(now - last);
+          last = now;
+          if (now - t0 < 2000) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }`);
+      const before = await scriptTime();
+      await drag(id, 200, 120, 2000);
+      const script = (await scriptTime()) - before;
+      const gaps = (
+        await b.evaluate(() => (window as unknown as { frameGaps: number[] }).frameGaps)
+      )
+        .slice(1)
+        .sort((x, y) => x - y);
+      const p95 = gaps[Math.floor(gaps.length * 0.95)] ?? 0;
+      console.log(
+        `big remote drag at zoom ${zoom.toFixed(2)}: 50 updates, script ${(script * 1000).toFixed(0)} ms ` +
+          `(${((script * 1000) / 50).toFixed(2)} ms an update), frame p95 ${p95.toFixed(1)} ms`,
+      );
+
+      await near.locator('[data-remote-drag="Pat Peer"]').waitFor();
+      await settle(b, 100);
+      const moved = await near.boundingBox();
+      assert.ok(moved);
+      assert.ok(Math.abs(moved.x - start.x - 200 * zoom) < 4, `moved ${moved.x - start.x}`);
+      assert.ok(Math.abs(moved.y - start.y - 120 * zoom) < 4, `moved ${moved.y - start.y}`);
+      await b.screenshot({ path: join(screenshotDir, 'co-editing-remote-drag-big.png') });
+      // Pat is gone mid-drag: the card is back where the document has it.
+      pat.destroy();
+      socket.destroy();
+      await near.locator('[data-remote-drag]').waitFor({ state: 'detached', timeout: 40_000 });
+      const back = await near.boundingBox();
+      assert.ok(back && Math.abs(back.x - start.x) < 2 && Math.abs(back.y - start.y) < 2);
+    } finally {
+      pat.destroy();
+      socket.destroy();
       await bob.close();
     }
   });

@@ -9,25 +9,31 @@ export function useRemoteDrags(): RemoteDrags {
   return useSyncExternalStore(view.subscribe, view.getState);
 }
 
+const NONE: RemoteDrags = new Map();
+
 /**
  * Reads the editor store together with others' drags through one narrow selector: a component
- * re-renders only when what it selects changes, not on every awareness message.
+ * re-renders only when what it selects changes, not on every awareness message. With `follow`
+ * false it does not even listen to the drags (the selector sees none).
  */
 export function useEditorWithRemoteDrags<T>(
   selector: (state: EditorState, drags: RemoteDrags) => T,
+  follow = true,
 ): T {
   const { store } = useEditorApi();
   const view = remoteDragsOf(store);
   const subscribe = useCallback(
     (listener: () => void) => {
       const offStore = store.subscribe(listener);
-      const offDrags = view.subscribe(listener);
+      const offDrags = follow ? view.subscribe(listener) : null;
       return () => {
         offStore();
-        offDrags();
+        offDrags?.();
       };
     },
-    [store, view],
+    [store, view, follow],
   );
-  return useSyncExternalStore(subscribe, () => selector(store.getState(), view.getState()));
+  return useSyncExternalStore(subscribe, () =>
+    selector(store.getState(), follow ? view.getState() : NONE),
+  );
 }

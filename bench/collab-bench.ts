@@ -103,9 +103,12 @@ function connectClient(url: string, room: string, token: string): Client {
   return { doc, provider, socket };
 }
 
-async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startChild(
+  dataDir: string,
+  execArgv: readonly string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(resolve(import.meta.dirname, 'collab-server-child.ts'), [dataDir], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    execArgv: ['--expose-gc', '--import', 'tsx', ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((done, fail) => {
@@ -136,7 +139,7 @@ async function newRoom(url: string, diagram: Diagram): Promise<{ id: string; edi
  * Every `pace` ms one client of each room retitles a card; each other client of the room
  * records when the title arrives. Titles carry a sequence number, so each sample is exact.
  */
-async function measureLatency(
+export async function measureLatency(
   url: string,
   name: string,
   rooms: number,

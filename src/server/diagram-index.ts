@@ -153,6 +153,12 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
     if (!valid) target.invalid.add(id);
   }
 
+  function stateOf(target: Part, id: string): 'absent' | 'valid' | 'invalid' | 'broken' {
+    if (!target.entries.has(id)) return 'absent';
+    if (target.broken.has(id)) return 'broken';
+    return target.invalid.has(id) ? 'invalid' : 'valid';
+  }
+
   function link(index: Map<string, Set<string>>, keys: readonly string[], id: string, on: boolean) {
     for (const key of keys) {
       let set = index.get(key);
@@ -329,15 +335,25 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
         if (!target) continue;
         for (const changed of changedKeys) if (changed !== null) target.add(changed);
       }
+      // What refers to an entry is judged again only when the entry came or went, or turned
+      // valid or invalid: an edge (or a thread) beside valid cards is valid whatever the cards
+      // hold, and beside an invalid one the room is refused whatever the edge's own state.
       for (const id of touched.nodes) {
+        const before = stateOf(nodes, id);
         checkNode(id, false);
-        for (const edge of edgesAt.get(id) ?? []) touched.edges.add(edge);
-        for (const thread of threadsAbout.get(`node:${id}`) ?? []) touched.threads.add(thread);
+        if (stateOf(nodes, id) !== before) {
+          for (const edge of edgesAt.get(id) ?? []) touched.edges.add(edge);
+          for (const thread of threadsAbout.get(`node:${id}`) ?? []) touched.threads.add(thread);
+        }
+        // The stage map names stage cards, so a card's kind matters to it.
         if (document.stageTargets.has(id)) documentTouched = true;
       }
       for (const id of touched.edges) {
+        const before = stateOf(edges, id);
         checkEdge(id, false);
-        for (const thread of threadsAbout.get(`edge:${id}`) ?? []) touched.threads.add(thread);
+        if (stateOf(edges, id) !== before) {
+          for (const thread of threadsAbout.get(`edge:${id}`) ?? []) touched.threads.add(thread);
+        }
       }
       for (const id of touched.threads) checkThread(id, false);
       if (touched.threads.size > 0 && document.oldComments) documentTouched = true;

@@ -25,7 +25,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxPresenceBytes: 64 * 1024,
   maxConnectionsPerRoom: 100,
   maxRoomsPerSocket: 8,
-  // A drag sends a presence message per frame (60/s) besides document updates.
+  // The editor sends presence 25 times a second at most, pointer and drag together
+  // (store/shared/presence-sender.ts), besides document updates.
   messagesPerSecond: 120,
   messageBurst: 360,
 };

@@ -30,6 +30,8 @@ export interface CollabLatency {
   readonly clientsPerRoom: number;
   readonly cards: number;
   readonly edits: number;
+  /** Client processes the rooms were dealt over (the server has one of its own). */
+  readonly processes: number;
   /** One sample per receiving client per edit. */
   readonly ms: Summary;
 }
@@ -39,10 +41,11 @@ export interface CollabCheck {
   readonly cards: number;
   /** Entry by entry (update-check.ts), once the room's copy is made. */
   readonly ms: Summary;
-  /** The first edit of a room: the copy is made and read whole once. */
+  /** The first edit of a room: the copy is made, read whole once and indexed. */
   readonly firstMs: number;
   /** The whole diagram read through the gate on every edit (the check before issue 13's fix). */
   readonly wholeMs: Summary;
+  readonly wholeFirstMs: number;
 }
 
 export interface CollabBench {
@@ -127,7 +130,7 @@ function serverMemory(child: ChildProcess): Promise<number> {
   });
 }
 
-async function newRoom(url: string, diagram: Diagram): Promise<{ id: string; edit: string }> {
+async function newRoom(url: string, diagram: Diagram): Promise<RoomLink> {
   const created = await createRoom(diagram, { baseUrl: url });
   if (!created.ok) throw new Error(`collab bench: ${created.message}`);
   const link = parseRoomFragment(new URL(created.value.editUrl).hash);
@@ -135,26 +138,28 @@ async function newRoom(url: string, diagram: Diagram): Promise<{ id: string; edi
   return { id: created.value.id, edit: link.token };
 }
 
+export interface RoomLink {
+  readonly id: string;
+  readonly edit: string;
+}
+
 /**
  * Every `pace` ms one client of each room retitles a card; each other client of the room
  * records when the title arrives. Titles carry a sequence number, so each sample is exact.
+ * `ready` runs once every client is synced (a clients child waits there for the others).
  */
-export async function measureLatency(
+export async function editRooms(
   url: string,
-  name: string,
-  rooms: number,
+  rooms: readonly RoomLink[],
   clientsPerRoom: number,
   diagram: Diagram,
   editsPerRoom: number,
   pace: number,
-): Promise<CollabLatency> {
-  const groups: Client[][] = [];
-  for (let r = 0; r < rooms; r++) {
-    const room = await newRoom(url, diagram);
-    groups.push(
-      Array.from({ length: clientsPerRoom }, () => connectClient(url, room.id, room.edit)),
-    );
-  }
+  ready: () => Promise<void> = async () => undefined,
+): Promise<number[]> {
+  const groups = rooms.map((room) =>
+    Array.from({ length: clientsPerRoom }, () => connectClient(url, room.id, room.edit)),
+  );
   const all = groups.flat();
   await until(() => all.every((c) => c.provider.isSynced), 60_000);
   const id = diagram.nodes[0]!.id;
@@ -171,13 +176,14 @@ export async function measureLatency(
       });
     }
   }
-  const expected = editsPerRoom * rooms * (clientsPerRoom - 1);
+  await ready();
+  const expected = editsPerRoom * rooms.length * (clientsPerRoom - 1);
   // Each room's diagram as its clients' stores would hold it (every client sees every edit).
   const current = groups.map(() => diagram);
   for (let i = 0; i < editsPerRoom; i++) {
     groups.forEach((group, r) => {
       const writer = group[i % group.length]!;
-      const title = `edit ${r}-${i}`;
+      const title = `edit ${rooms[r]!.id}-${i}`;
       const d = current[r]!;
       const next = { ...d, nodes: d.nodes.map((n) => (n.id === id ? { ...n, title } : n)) };
       current[r] = next;
@@ -191,12 +197,72 @@ export async function measureLatency(
     client.provider.destroy();
     client.socket.destroy();
   }
+  return samples;
+}
+
+/** Runs `editRooms` in a child process of its own; resolves once its clients are synced. */
+function clientsChild(args: Parameters<typeof editRooms>) {
+  const child = fork(resolve(import.meta.dirname, 'collab-clients-child.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const samples = new Promise<number[]>((done, fail) => {
+    child.on('message', (message: { type: string; samples?: number[] }) => {
+      if (message.type === 'samples') done(message.samples ?? []);
+    });
+    child.once('exit', () => fail(new Error('collab bench: a clients child exited')));
+  });
+  const synced = new Promise<void>((done) => {
+    child.on('message', (message: { type: string }) => {
+      if (message.type === 'synced') done();
+    });
+  });
+  child.send({ type: 'run', args: args.slice(0, 6) });
+  return { child, synced, samples, go: () => child.send({ type: 'go' }) };
+}
+
+/**
+ * The latency of `rooms` rooms of `clientsPerRoom` clients. With `processes` > 1 the rooms are
+ * dealt over that many client processes (a room's clients stay together, so each sample is
+ * timed on one clock); they share the machine's cores with the server all the same.
+ */
+export async function measureLatency(
+  url: string,
+  name: string,
+  rooms: number,
+  clientsPerRoom: number,
+  diagram: Diagram,
+  editsPerRoom: number,
+  pace: number,
+  processes = 1,
+): Promise<CollabLatency> {
+  const links: RoomLink[] = [];
+  for (let r = 0; r < rooms; r++) links.push(await newRoom(url, diagram));
+  let samples: number[];
+  if (processes <= 1) {
+    samples = await editRooms(url, links, clientsPerRoom, diagram, editsPerRoom, pace);
+  } else {
+    const children = Array.from({ length: processes }, (_, p) =>
+      clientsChild([
+        url,
+        links.filter((_, r) => r % processes === p),
+        clientsPerRoom,
+        diagram,
+        editsPerRoom,
+        pace,
+      ]),
+    );
+    await Promise.all(children.map((c) => c.synced));
+    children.forEach((c) => c.go());
+    samples = (await Promise.all(children.map((c) => c.samples))).flat();
+  }
   return {
     name,
     rooms,
     clientsPerRoom,
     cards: diagram.nodes.length,
     edits: editsPerRoom * rooms,
+    processes,
     ms: summarize(samples),
   };
 }
@@ -266,13 +332,15 @@ function timeCheck(diagram: Diagram, check: Check): { ms: Summary; firstMs: numb
 /** The server's check of one edit: entry by entry (what the server runs) and whole, as before. */
 export function measureCheck(cards: number): CollabCheck {
   const diagram = cards <= 18 ? cleanDiagram() : createSyntheticDiagram(cards, 2);
-  const incremental = timeCheck(diagram, checkUpdate);
+  // The whole read first: the first room made pays for warming up Yjs and the gate.
   const whole = timeCheck(diagram, checkUpdateWhole);
+  const incremental = timeCheck(diagram, checkUpdate);
   return {
     cards: diagram.nodes.length,
     ms: incremental.ms,
     firstMs: incremental.firstMs,
     wholeMs: whole.ms,
+    wholeFirstMs: whole.firstMs,
   };
 }
 
@@ -347,6 +415,21 @@ export async function runCollabBench(log: (line: string) => void): Promise<Colla
     log('collab: 200 clients over 20 rooms…');
     latency.push(
       await measureLatency(url, '200 clients over 20 rooms', 20, 10, cleanDiagram(), 50, 200),
+    );
+    // The same load with the clients in two processes: neither side of the bench then waits
+    // on the other's event loop, but the three processes still share the machine's cores.
+    log('collab: 200 clients over 20 rooms, clients in 2 processes…');
+    latency.push(
+      await measureLatency(
+        url,
+        '200 clients over 20 rooms, clients in 2 processes',
+        20,
+        10,
+        cleanDiagram(),
+        50,
+        200,
+        2,
+      ),
     );
     log('collab: 10 clients in a room of 1,000 cards…');
     latency.push(

@@ -3,6 +3,7 @@
  * not count as the server's, and its heap is its own). Run with --expose-gc; answers
  * `{ type: 'memory' }` on the IPC channel with its heap after a full GC.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../src/server/server';
 
 const dataDir = process.argv[2];
@@ -16,7 +17,23 @@ const server = await startServer({
   limits: { maxConnectionsPerRoom: 1000, messagesPerSecond: 10_000, messageBurst: 10_000 },
 });
 const gc = (globalThis as { gc?: () => void }).gc;
+// How late the server's event loop runs (the queueing an edit meets here), from `lag-start`.
+const lag = monitorEventLoopDelay({ resolution: 5 });
 process.on('message', (message: { type: string }) => {
+  if (message.type === 'lag-start') {
+    lag.reset();
+    lag.enable();
+  }
+  if (message.type === 'lag') {
+    lag.disable();
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    process.send?.({
+      type: 'lag',
+      p50: ms(lag.percentile(50)),
+      p95: ms(lag.percentile(95)),
+      max: ms(lag.max),
+    });
+  }
   if (message.type === 'memory') {
     gc?.();
     gc?.();

@@ -28,7 +28,6 @@ interface Entry {
 
 /** An entry whose own check fails is `invalid`; one that cannot be read as a file is `broken`. */
 interface Part {
-  readonly name: string;
   readonly map: Y.Map<unknown>;
   readonly entries: Map<string, Entry>;
   readonly invalid: Set<string>;
@@ -55,7 +54,6 @@ type Shared = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never
  */
 export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
   const part = (name: string): Part => ({
-    name,
     map: doc.getMap(name),
     entries: new Map(),
     invalid: new Set(),
@@ -293,9 +291,11 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
 
   function build(assume: boolean): void {
     checkDocument(assume);
-    for (const id of nodes.map.keys()) checkNode(id, assume);
-    for (const id of edges.map.keys()) checkEdge(id, assume);
-    for (const id of threads.map.keys()) checkThread(id, assume);
+    // A room read whole passed as an older version, which says nothing of its entries as today's.
+    const entries = assume && !document.full;
+    for (const id of nodes.map.keys()) checkNode(id, entries);
+    for (const id of edges.map.keys()) checkEdge(id, entries);
+    for (const id of threads.map.keys()) checkThread(id, entries);
   }
 
   /** The root-level key of the entry a changed type belongs to, with its root. */

@@ -395,6 +395,20 @@ describe(
       expect(reasonOf(checkUpdateWhole(whole, onEdge, DEFAULT_LIMITS))).toBe(INVALID);
     });
 
+    it('on a room on format version 1, read whole, then moved to version 2', () => {
+      const setVersion =
+        (version: number): Edit =>
+        (doc) =>
+          doc.getMap(DOCUMENT_KEY).set('version', version);
+      const steps = [
+        setVersion(1),
+        edits([['node-field', 0, 0, 0]]),
+        setVersion(2),
+        edits([['node-field', 1, 1, 2]]),
+      ];
+      expect(agreeOn(cleanDiagram(), steps)).toEqual(['ok', 'ok', 'ok', INVALID]);
+    });
+
     it('on more threads than a diagram may hold', () => {
       const many: Edit = (doc) => {
         const target = { type: 'diagram' };

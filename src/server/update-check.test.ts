@@ -29,7 +29,12 @@ const VALUES: readonly (() => unknown)[] = [
   () => undefined,
   () => ({ x: 10, y: 20 }),
   () => ({ x: 'left' }),
+  // Around the gate's nesting limit, wherever the value lands.
   () => nest(27),
+  () => nest(28),
+  () => nest(29),
+  () => nest(30),
+  () => nest(31),
   () => nest(40),
   () => true,
   () => [],
@@ -295,8 +300,8 @@ describe(
       ['an edge end moved to a card that is not there', [[['edge-end', 0, 50, 0]]], [INVALID]],
       ['a hostile key in a card', [[['node-field', 0, 4, 0]]], [INVALID]],
       ['a hostile key in the document', [[['document-field', 0, 5, 1]]], [INVALID]],
-      ['nesting within the limit', [[['node-data', 0, 0, 11]]], [INVALID]],
-      ['nesting past the limit', [[['node-data', 0, 0, 12]]], [INVALID]],
+      ['notes nested within the nesting limit', [[['node-data', 0, 0, 11]]], [INVALID]],
+      ['notes nested past the nesting limit', [[['node-data', 0, 0, 16]]], [INVALID]],
       ['a shared type where a value belongs', [[['node-shared-value', 0, 0, 0]]], [INVALID]],
       ['a root outside the layout', [[['stray-root', 0, 0, 0]]], [INVALID]],
       [

@@ -16,6 +16,10 @@ export type IndexVerdict = 'ok' | 'invalid' | 'too-large' | 'full';
 
 export interface DiagramIndex {
   verdict(): IndexVerdict;
+  /** Entries that fail their check or break the layout (for the refusal's log line). */
+  failing(): number;
+  /** True once a transaction could not be followed: the index then only answers `full`. */
+  stale(): boolean;
   destroy(): void;
 }
 
@@ -78,7 +82,7 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
   /** Node id → edges that join it; `node:id` / `edge:id` → threads about it. */
   const edgesAt = new Map<string, Set<string>>();
   const threadsAbout = new Map<string, Set<string>>();
-  let stale = false;
+  let lost = false;
 
   function nodeValue(id: string): unknown {
     const entry = nodes.map.get(id);
@@ -311,7 +315,7 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
   }
 
   function onTransaction(transaction: Y.Transaction): void {
-    if (stale || transaction.changed.size === 0) return;
+    if (lost || transaction.changed.size === 0) return;
     try {
       const touched = {
         nodes: new Set<string>(),
@@ -359,7 +363,7 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
       if (touched.threads.size > 0 && document.oldComments) documentTouched = true;
       if (documentTouched) checkDocument(false);
     } catch {
-      stale = true;
+      lost = true;
     }
   }
 
@@ -383,7 +387,7 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
 
   return {
     verdict() {
-      if (stale) return 'full';
+      if (lost) return 'full';
       if (strayRoots(doc).length > 0) return 'invalid';
       if (document.broken || nodes.broken.size + edges.broken.size + threads.broken.size > 0) {
         return 'invalid';
@@ -395,6 +399,12 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
         return 'invalid';
       return 'ok';
     },
+    failing() {
+      const parts = [nodes, edges, threads];
+      const entries = parts.reduce((n, p) => n + p.invalid.size + p.broken.size, 0);
+      return entries + (document.invalid || document.broken ? 1 : 0);
+    },
+    stale: () => lost,
     destroy() {
       doc.off('afterTransaction', onTransaction);
     },

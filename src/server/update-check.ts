@@ -74,8 +74,9 @@ function checkIndexed(shadow: Shadow, index: DiagramIndex): Refusal | null {
   if (verdict === 'ok') return null;
   if (verdict === 'too-large')
     return { reason: CLOSE_REASONS.tooLarge, detail: { bytes: shadow.bytes } };
-  if (verdict === 'invalid')
-    return { reason: CLOSE_REASONS.invalidDocument, detail: { entries: 1 } };
+  if (verdict === 'invalid') {
+    return { reason: CLOSE_REASONS.invalidDocument, detail: { entries: index.failing() } };
+  }
   return checkWhole(shadow.doc, shadow.bytes);
 }
 
@@ -102,7 +103,8 @@ function createCheck(incremental: boolean) {
     } catch {
       verdict = { reason: CLOSE_REASONS.badMessage, detail: { bytes: update.length } };
     }
-    if (verdict !== null) dropShadow(shadows, document);
+    // An index that lost track is made again with the copy (it answers `full` meanwhile).
+    if (verdict !== null || shadow.index?.stale()) dropShadow(shadows, document);
     return verdict;
   };
 }

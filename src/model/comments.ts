@@ -47,3 +47,49 @@ export function openThreadCounts(diagram: Diagram): ReadonlyMap<string, number> 
   }
   return counts;
 }
+
+/** What a finding is about, as the rules report it (a field inside the element is ignored). */
+export type FindingElement =
+  { readonly type: 'diagram' } | { readonly type: 'node' | 'edge'; readonly id: string };
+
+/** The thread target for a finding: its rule on its element, never the field within it. */
+export function findingCommentTarget(ruleId: string, element: FindingElement): CommentTarget {
+  return {
+    type: 'finding',
+    ruleId,
+    element:
+      element.type === 'diagram' ? { type: 'diagram' } : { type: element.type, id: element.id },
+  };
+}
+
+/** One key per finding thread target, the same for a finding and for the threads about it. */
+export function findingThreadKey(ruleId: string, element: FindingElement): string {
+  return element.type === 'diagram'
+    ? `${ruleId}|diagram`
+    : `${ruleId}|${element.type}:${element.id}`;
+}
+
+/**
+ * The open threads about each finding, by `findingThreadKey`, oldest first: the Problems panel
+ * shows their count on the finding's row and goes to the first.
+ */
+export function openFindingThreads(
+  comments: Diagram['comments'],
+): ReadonlyMap<string, readonly string[]> {
+  const threads = new Map<string, string[]>();
+  for (const thread of comments ?? []) {
+    if (thread.resolved || thread.target.type !== 'finding') continue;
+    const key = findingThreadKey(thread.target.ruleId, thread.target.element);
+    const list = threads.get(key);
+    if (list) list.push(thread.id);
+    else threads.set(key, [thread.id]);
+  }
+  return threads;
+}
+
+/** Whether two targets name the same thing (targets are small strict objects: compare by key). */
+export function sameCommentTarget(a: CommentTarget, b: CommentTarget): boolean {
+  const key = (t: CommentTarget) =>
+    t.type === 'finding' ? `finding|${findingThreadKey(t.ruleId, t.element)}` : `${t.type}:${t.id}`;
+  return key(a) === key(b);
+}

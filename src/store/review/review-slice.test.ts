@@ -96,6 +96,33 @@ describe('review intents', () => {
     expect(s().diagram.comments).toBeUndefined();
   });
 
+  it('comments on a finding: a new thread the first time, its open thread after that', () => {
+    const { store } = setUp();
+    const s = () => store.getState();
+    s().setAuthorName('Ana');
+    const target = {
+      type: 'finding',
+      ruleId: 'stage-missing-owner',
+      element: { type: 'node', id: 'stage-mql' },
+    } as const;
+    s().commentOn(target);
+    expect(s().sideTab).toBe('Comments');
+    expect(s().commentDraft).toEqual(target);
+    expect(s().commentFocus).toEqual({ kind: 'draft' });
+    s().clearCommentFocus();
+    s().addComment(target, 'Who owns MQL?');
+    const id = s().diagram.comments?.[0]?.id;
+    s().showSideTab('Problems');
+    s().commentOn(target);
+    expect(s().sideTab).toBe('Comments');
+    expect(s().commentFocus).toEqual({ kind: 'thread', threadId: id });
+    expect(s().diagram.comments).toHaveLength(1);
+    // A resolved thread is done with: the next comment starts a new one.
+    s().resolveComment(id as string, true);
+    s().commentOn(target);
+    expect(s().commentFocus).toEqual({ kind: 'draft' });
+  });
+
   it('compares with a stored version', async () => {
     const { store } = setUp();
     await settle(store);

@@ -5,6 +5,7 @@ import {
   setThreadResolved,
 } from '../../model/edits/comment-edits';
 import { updateMeta } from '../../model/edits/element-edits';
+import { sameCommentTarget } from '../../model/comments';
 import { parseDiagramFile } from '../../io/parse-file';
 import type { CommentTarget, Diagram } from '../../model/schema';
 import type { ReviewBaseline } from '../../rules/engine';
@@ -19,6 +20,9 @@ interface Comparison {
   readonly name: string;
   readonly diagram: Diagram;
 }
+
+export type CommentFocus =
+  { readonly kind: 'draft' } | { readonly kind: 'thread'; readonly threadId: string };
 
 type VersionsStatus = 'idle' | 'loading' | 'ready' | 'unavailable';
 
@@ -39,6 +43,8 @@ export interface ReviewSlice {
   authorName: string | null;
   /** A new thread being written (the Comments panel opens on it). */
   commentDraft: CommentTarget | null;
+  /** Where the Comments panel moves focus when it next draws, asked for by `commentOn`. */
+  commentFocus: CommentFocus | null;
 
   connectVersions(store: VersionStore): void;
   refreshVersions(): Promise<void>;
@@ -57,6 +63,13 @@ export interface ReviewSlice {
 
   setAuthorName(name: string): void;
   startComment(target: CommentTarget | null): void;
+  /**
+   * Opens the Comments tab on a target: on its oldest open thread if it has one (a second
+   * thread on the same finding is rarely meant), otherwise on a new thread about it.
+   */
+  commentOn(target: CommentTarget): void;
+  /** The Comments panel took the focus it was asked to. */
+  clearCommentFocus(): void;
   addComment(target: CommentTarget, text: string, now?: Date): void;
   replyToComment(threadId: string, text: string, now?: Date): void;
   editComment(threadId: string, messageId: string, text: string, now?: Date): void;
@@ -107,6 +120,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
     comparison: null,
     authorName: readAuthorName(),
     commentDraft: null,
+    commentFocus: null,
 
     connectVersions(versionStore) {
       store = versionStore;
@@ -212,6 +226,20 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
     },
     startComment(target) {
       set({ commentDraft: target });
+    },
+    commentOn(target) {
+      const open = (get().diagram.comments ?? []).find(
+        (t) => !t.resolved && sameCommentTarget(t.target, target),
+      );
+      set(
+        open
+          ? { commentFocus: { kind: 'thread', threadId: open.id } }
+          : { commentDraft: target, commentFocus: { kind: 'draft' } },
+      );
+      get().showSideTab('Comments');
+    },
+    clearCommentFocus() {
+      set({ commentFocus: null });
     },
     addComment(target, text, now = new Date()) {
       const input = { author: author() ?? '', text, at: now.toISOString() };

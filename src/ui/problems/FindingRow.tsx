@@ -11,9 +11,12 @@ export interface FindingRowProps {
   /** What the finding is about, e.g. `Channel “Cold email”`; null for the whole diagram. */
   readonly where: string | null;
   readonly fixLabel: string | null;
+  /** Open comment threads about this finding. */
+  readonly openThreads: number;
   readonly onShow: (rowKey: string) => void;
   readonly onFix: (rowKey: string) => void;
   readonly onLearnMore: (ruleId: string) => void;
+  readonly onComment: (rowKey: string) => void;
 }
 
 /**
@@ -27,9 +30,11 @@ export const FindingRow = memo(function FindingRow({
   message,
   where,
   fixLabel,
+  openThreads,
   onShow,
   onFix,
   onLearnMore,
+  onComment,
 }: FindingRowProps) {
   return (
     <li
@@ -77,6 +82,20 @@ export const FindingRow = memo(function FindingRow({
             onClick={() => onLearnMore(ruleId)}
           >
             Learn more
+          </button>
+          <button
+            type="button"
+            className="rounded px-1 text-xs text-indigo-800 underline-offset-2 hover:underline"
+            aria-label={
+              openThreads === 0
+                ? `Comment on “${message}”`
+                : `Go to the ${openThreads === 1 ? 'open comment thread' : `${openThreads} open comment threads`} on “${message}”`
+            }
+            onClick={() => onComment(rowKey)}
+          >
+            {openThreads === 0
+              ? 'Comment'
+              : `${openThreads} open ${openThreads === 1 ? 'thread' : 'threads'}`}
           </button>
         </div>
       </div>

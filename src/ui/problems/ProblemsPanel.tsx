@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useEditor, useEditorApi } from '../../store/react/editor-context';
 import { useAudit } from '../../store/react/use-audit';
 import { KIND_LABEL } from '../../model/layers';
+import { findingCommentTarget, findingThreadKey, openFindingThreads } from '../../model/comments';
 import type { DiagramEdge, DiagramNode } from '../../model/schema';
 import type { Finding, FindingTarget, Severity } from '../../rules/types';
 import { AuditChecks } from './AuditChecks';
@@ -41,6 +42,8 @@ export function ProblemsPanel() {
   const [applied, setApplied] = useState<{ text: string; diagram: unknown } | null>(null);
   const announcement = applied && applied.diagram === diagram ? applied.text : '';
 
+  const comments = useEditor((s) => s.diagram.comments);
+  const threadsByFinding = useMemo(() => openFindingThreads(comments), [comments]);
   const nodeById = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const edgeById = useMemo(
     () => new Map<string, DiagramEdge>(edges.map((e) => [e.id, e])),
@@ -106,6 +109,13 @@ export function ProblemsPanel() {
       store.getState().openDialog('learn-more');
     },
     [store, setView],
+  );
+  const onComment = useCallback(
+    (key: string) => {
+      const finding = current(key);
+      if (finding) store.getState().commentOn(findingCommentTarget(finding.ruleId, finding.target));
+    },
+    [current, store],
   );
   const closeLearnMore = () => {
     setView({ learnMore: null });
@@ -258,9 +268,14 @@ export function ProblemsPanel() {
                           message={finding.message}
                           where={whereOf(finding.target)}
                           fixLabel={finding.fix?.label ?? null}
+                          openThreads={
+                            threadsByFinding.get(findingThreadKey(finding.ruleId, finding.target))
+                              ?.length ?? 0
+                          }
                           onShow={onShow}
                           onFix={onFix}
                           onLearnMore={onLearnMore}
+                          onComment={onComment}
                         />
                       ))}
                     </ul>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { checkCommentText, threadElement } from '../../model/comments';
 import { KIND_LABEL } from '../../model/layers';
 import { LIMITS, type CommentTarget, type CommentThread, type Diagram } from '../../model/schema';
@@ -98,6 +98,13 @@ export function CommentsPanel() {
 function AuthorPrompt({ onSave }: { onSave: (name: string) => void }) {
   const [name, setName] = useState('');
   const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  // A thread asked for from elsewhere (a finding's Comment button) needs the name first; the
+  // request stays pending, so the comment box takes focus once the name is saved.
+  const asked = useEditor((s) => s.commentFocus?.kind === 'draft');
+  useEffect(() => {
+    if (asked) inputRef.current?.focus();
+  }, [asked]);
   return (
     <form
       className="flex flex-col gap-1.5 rounded-md border border-zinc-200 p-2"
@@ -111,6 +118,7 @@ function AuthorPrompt({ onSave }: { onSave: (name: string) => void }) {
       </label>
       <div className="flex gap-1.5">
         <input
+          ref={inputRef}
           id={id}
           className="min-w-0 flex-1 rounded border border-zinc-300 px-2 py-1 text-sm"
           value={name}
@@ -136,8 +144,18 @@ function NewThread({
 }) {
   const addComment = useEditor((s) => s.addComment);
   const draft = useEditor((s) => s.commentDraft);
+  const focus = useEditor((s) => s.commentFocus);
+  const clearFocus = useEditor((s) => s.clearCommentFocus);
   const [text, setText] = useState('');
   const [choice, setChoice] = useState('');
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    // The draft is first among the targets, so it is the one chosen: the panel mounts afresh
+    // whenever its tab opens.
+    if (focus?.kind !== 'draft') return;
+    textRef.current?.focus();
+    clearFocus();
+  }, [focus, clearFocus]);
   const [error, setError] = useState<string | null>(null);
   const aboutId = useId();
   const textId = useId();
@@ -213,6 +231,7 @@ function NewThread({
         Comment
       </label>
       <textarea
+        ref={textRef}
         id={textId}
         rows={3}
         className="rounded border border-zinc-300 px-2 py-1 text-sm"
@@ -250,6 +269,17 @@ function ThreadView({
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const replyId = useId();
+  const itemRef = useRef<HTMLLIElement>(null);
+  const focused = useEditor(
+    (s) => s.commentFocus?.kind === 'thread' && s.commentFocus.threadId === thread.id,
+  );
+  const clearFocus = useEditor((s) => s.clearCommentFocus);
+  useEffect(() => {
+    if (!focused) return;
+    itemRef.current?.scrollIntoView({ block: 'nearest' });
+    itemRef.current?.focus();
+    clearFocus();
+  }, [focused, clearFocus]);
   const element = threadElement(thread.target);
   const first = thread.messages[0];
   const name = `Thread on ${about}${first ? `: ${first.text.slice(0, 60)}` : ''}`;
@@ -263,8 +293,11 @@ function ThreadView({
 
   return (
     <li
+      ref={itemRef}
       aria-label={name}
-      className={`rounded-md border p-2 ${thread.resolved ? 'border-zinc-200 bg-zinc-50' : 'border-indigo-200'}`}
+      // Focusable from code only, so "go to the thread" lands on it and a reader says its name.
+      tabIndex={-1}
+      className={`rounded-md border p-2 focus:outline-2 focus:outline-indigo-600 ${thread.resolved ? 'border-zinc-200 bg-zinc-50' : 'border-indigo-200'}`}
     >
       <div className="flex items-start justify-between gap-2">
         {element ? (

@@ -79,4 +79,36 @@ describe('command registry', () => {
     expect(handleKeyDown(press('Delete'), ctx)).toBe(true);
     expect(ctx.store.getState().diagram.nodes).toHaveLength(0);
   });
+
+  it('saves a version on Ctrl+S and marks as reviewed, saying so; neither for a viewer', async () => {
+    const ctx = setup();
+    const saved: { name: string; kind: string | undefined }[] = [];
+    ctx.store.setState({
+      saveVersion: (name: string, _note?: string, kind?: string) => {
+        saved.push({ name, kind });
+        return Promise.resolve(null);
+      },
+    } as never);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    expect(handleKeyDown(press('s', { ctrlKey: true }), ctx)).toBe(true);
+    await settle();
+    expect(saved).toHaveLength(1);
+    expect(ctx.store.getState().notice?.text).toMatch(/^Saved version “.+”; History lists it\.$/);
+    commandById('mark-reviewed').run(ctx);
+    await settle();
+    expect(ctx.store.getState().diagram.meta.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(saved[1]?.kind).toBe('reviewed');
+    expect(ctx.store.getState().notice?.text).toMatch(/^Marked as reviewed on \d{4}-/);
+
+    roomState.setState({ room: { id: 'r1', role: 'view' } });
+    try {
+      expect(handleKeyDown(press('s', { ctrlKey: true }), ctx)).toBe(false);
+      for (const id of ['save-version', 'mark-reviewed']) {
+        expect(commandEnabled(commandById(id), ctx.store.getState(), false)).toBe(false);
+      }
+    } finally {
+      roomState.setState(INITIAL_ROOM_STATE);
+    }
+    expect(saved).toHaveLength(2);
+  });
 });

@@ -20,7 +20,7 @@ export interface Command {
   readonly matches?: (event: KeyboardEvent) => boolean;
   /** Reads the state only, so a button can select it and stay current. */
   readonly enabled?: (state: EditorState) => boolean;
-  /** Changes the diagram, so it is off for a viewer of a shared room (canEdit). */
+  /** Changes the diagram or its versions, so it is off for a viewer of a shared room (canEdit). */
   readonly edits?: boolean;
   /** `event` is the key press that ran the command, if a key press did. */
   readonly run: (ctx: CommandContext, event?: KeyboardEvent) => void;
@@ -156,6 +156,46 @@ export const COMMANDS: readonly Command[] = [
     ...nudgeBy(0, 1),
   },
   {
+    id: 'save-version',
+    // A viewer reads the room's versions but may not add one (README, Quarterly reviews).
+    edits: true,
+    label: 'Save version',
+    group: 'History',
+    // The diagram itself saves as you type, so Ctrl+S has nothing else to mean here, and the
+    // browser's "save page" is never what someone pressing it in an editor wants.
+    keys: ['Mod+S'],
+    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 's'),
+    enabled: (state) => state.versionsStatus !== 'unavailable',
+    run: ({ store }) => {
+      const name = new Date().toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+      void store
+        .getState()
+        .saveVersion(name)
+        .then((error) => tell(store, error, `Saved version “${name}”; History lists it.`));
+    },
+  },
+  {
+    id: 'mark-reviewed',
+    edits: true,
+    // No shortcut: it sets the review date the audit measures drift from, once a quarter, so a
+    // stray key press should not do it.
+    label: 'Mark as reviewed',
+    group: 'History',
+    enabled: (state) => state.versionsStatus !== 'unavailable',
+    run: ({ store }) => {
+      void store
+        .getState()
+        .markReviewed()
+        .then((error) =>
+          tell(
+            store,
+            error,
+            `Marked as reviewed on ${store.getState().diagram.meta.lastReviewed ?? ''}; History keeps the version.`,
+          ),
+        );
+    },
+  },
+  {
     id: 'auto-layout',
     // It moves every card, so it is an edit like any drag.
     edits: true,
@@ -183,6 +223,11 @@ export const COMMANDS: readonly Command[] = [
     run: ({ store }) => store.getState().openDialog('shortcuts'),
   },
 ];
+
+/** What a command that finishes later says, in the notice bar (it may run with no panel open). */
+function tell(store: EditorStore, error: string | null, done: string): void {
+  store.getState().setNotice(error ? { kind: 'error', text: error } : { kind: 'info', text: done });
+}
 
 /** Arrow keys move by 10 px, or 50 px with Shift, like most design tools. */
 function nudgeBy(x: number, y: number): Pick<Command, 'run' | 'enabled' | 'edits'> {

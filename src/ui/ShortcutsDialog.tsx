@@ -22,11 +22,12 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
               {group}
             </h3>
             <dl className="flex flex-col gap-1">
-              {COMMANDS.filter((c) => c.group === group && c.keys).map((command) => (
+              {COMMANDS.filter((c) => c.group === group).map((command) => (
                 <div key={command.id} className="flex justify-between gap-3">
                   <dt>{command.label}</dt>
                   <dd className="flex gap-1">
-                    {command.keys!.map((k) => (
+                    {!command.keys && <span className="text-xs text-zinc-600">No shortcut</span>}
+                    {command.keys?.map((k) => (
                       <kbd
                         key={k}
                         className="rounded border border-zinc-300 bg-zinc-50 px-1.5 text-xs"

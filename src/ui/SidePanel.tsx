@@ -1,6 +1,7 @@
 import { Suspense, lazy, useRef, type KeyboardEvent } from 'react';
 import { useEditor } from '../store/react/editor-context';
 import { ErrorBoundary } from '../ui-kit/ErrorBoundary';
+import { SideTabIcon } from '../ui-kit/SideTabIcon';
 import { useAudit } from '../store/react/use-audit';
 import type { SideTab } from '../store/editor-store';
 import { Inspector } from './inspector/Inspector';
@@ -90,15 +91,21 @@ export function SidePanel({ open, onToggle }: { open: boolean; onToggle(): void 
       >
         ›
       </button>
+      {/* Six tabs in one row: an icon over a small label from 1280 px, the icon alone (its name
+          in the tooltip and the accessible name) in the narrower panel below that. */}
       <div
         role="tablist"
         aria-label="Side panel"
-        className="flex shrink-0 flex-wrap border-b border-zinc-200"
+        className="flex shrink-0 border-b border-zinc-200 pl-2"
         onKeyDown={onKeyDown}
       >
         {TABS.map((name) => (
           <button
             key={name}
+            aria-label={
+              name === 'Problems' && problemCount > 0 ? `Problems (${problemCount})` : name
+            }
+            title={name}
             ref={(el) => {
               tabRefs.current[name] = el;
             }}
@@ -108,16 +115,17 @@ export function SidePanel({ open, onToggle }: { open: boolean; onToggle(): void 
             aria-controls={`panel-${name}`}
             tabIndex={tab === name ? 0 : -1}
             onClick={() => setTab(name)}
-            className={`flex-auto px-2 py-2 text-sm ${
+            className={`relative flex min-w-0 flex-auto flex-col items-center gap-0.5 px-0.5 pt-2 pb-1.5 text-[11px] leading-tight ${
               tab === name
-                ? 'border-b-2 border-zinc-900 font-semibold text-zinc-900'
-                : 'text-zinc-600 hover:text-zinc-900'
+                ? 'border-b-2 border-zinc-900 text-zinc-950'
+                : 'border-b-2 border-transparent text-zinc-600 hover:text-zinc-900'
             }`}
           >
-            {name}
+            <SideTabIcon tab={name} />
+            <span className="hidden max-w-full truncate xl:block">{name}</span>
             {name === 'Problems' && problemCount > 0 && (
               <span
-                className={`ml-1.5 rounded-full px-1.5 text-xs ${
+                className={`absolute top-0.5 left-1/2 ml-1 rounded-full px-1 text-[10px] leading-4 ${
                   audit.counts.error > 0
                     ? 'bg-red-100 text-red-800'
                     : audit.counts.warning > 0

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { inspector, openApp, screenshotDir, settle, waitForValue, type Session } from './harness';
 
@@ -20,6 +20,15 @@ async function violationsIn(page: Page, ...selectors: string[]): Promise<string[
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((node) => `${v.id} at ${node.target.join(' ')}: ${v.help}`));
+}
+
+async function waitForFocus(locator: Locator): Promise<void> {
+  await locator.waitFor();
+  for (let i = 0; i < 50; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`${String(locator)} never took focus`);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -173,6 +182,103 @@ describe('quarterly reviews: versions, compare and comments', () => {
     );
     assert.deepEqual(session.errors, []);
   });
+  it('starts a thread on a finding from the Problems panel, then goes back to it', async () => {
+    const { page } = session;
+    await card(page, 'Opportunity (stage)').click();
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    const value = inspector(page).getByLabel('Conversion value (%)');
+    await value.fill(String(Math.round(Number(await value.inputValue()) * 1.5)));
+    await value.press('Tab');
+    await page.getByRole('tab', { name: /^Problems/ }).click();
+    const problems = page.getByRole('region', { name: 'Problems' });
+    // By keyboard: focus the row's button and press Enter.
+    const start = problems.getByRole('button', { name: /^Comment on “Drift on “Opportunity”/ });
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Comments', selected: true }).waitFor();
+    const panel = comments(page);
+    const text = panel.getByRole('textbox', { name: 'Comment' });
+    await waitForFocus(text);
+    assert.equal(
+      await panel.getByRole('combobox', { name: 'About' }).locator('option:checked').textContent(),
+      'Finding metric-drift on Stage “Opportunity”',
+    );
+    await page.keyboard.type('Is the new rate real or one big deal?');
+    await panel.getByRole('button', { name: 'Comment', exact: true }).click();
+    const thread = panel.getByRole('listitem', {
+      name: /^Thread on Finding metric-drift on Stage “Opportunity”: Is the new rate real/,
+    });
+    await thread.waitFor();
+    await page.getByRole('button', { name: '1 open comment thread on “Opportunity”' }).waitFor();
+
+    await page.getByRole('tab', { name: /^Problems/ }).click();
+    const goTo = problems.getByRole('button', {
+      name: /^Go to the open comment thread on “Drift on “Opportunity”/,
+    });
+    assert.equal(await goTo.textContent(), '1 open thread');
+    await shot(page, 'finding-comment');
+    await goTo.click();
+    await page.getByRole('tab', { name: 'Comments', selected: true }).waitFor();
+    await waitForFocus(thread);
+    // Still one thread: going to it does not start another.
+    assert.equal(await panel.getByRole('listitem', { name: /^Thread on Finding/ }).count(), 1);
+    assert.deepEqual(await violationsIn(page, '[aria-label="Comments"]'), []);
+
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('ControlOrMeta+z');
+    await thread.waitFor({ state: 'detached' });
+    await page
+      .getByRole('button', { name: /open comment thread on “Opportunity”/ })
+      .waitFor({ state: 'detached' });
+    await page.keyboard.press('ControlOrMeta+z');
+    assert.deepEqual(session.errors, []);
+  });
+
+  it('saves a version with Ctrl+S, and lists Save version and Mark as reviewed as commands', async () => {
+    const { page } = session;
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('ControlOrMeta+s');
+    const notice = page.getByRole('status').getByText(/^Saved version “(.+)”; History lists it\.$/);
+    await notice.waitFor();
+    const name = /“(.+)”/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
+    await page.getByRole('tab', { name: 'History' }).click();
+    await versions(page).getByRole('listitem', { name }).first().waitFor();
+
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const group = dialog.getByRole('region', { name: 'History' });
+    await group.getByText('Save version').waitFor();
+    assert.equal(await group.getByText('Ctrl+S', { exact: true }).count(), 1);
+    await group.getByText('Mark as reviewed').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('fits the six side-panel tabs on one row at 1280 and 1440 px, icons alone at 1024', async () => {
+    const { page } = session;
+    const tabs = page.getByRole('tablist', { name: 'Side panel' }).getByRole('tab');
+    const rows = () =>
+      tabs.evaluateAll((els) => new Set(els.map((el) => el.getBoundingClientRect().top)).size);
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 768],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await settle(page, 200);
+      assert.equal(await tabs.count(), 6);
+      assert.equal(await rows(), 1, `the tabs wrap at ${width} px`);
+      await shot(page, `tabs-${width}`);
+    }
+    // Every tab by keyboard: arrows move along the tablist, each with its name.
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    for (const name of ['Problems', 'Forecast', 'History', 'Comments', 'Deals', 'Inspector']) {
+      await page.keyboard.press('ArrowRight');
+      await waitForFocus(page.getByRole('tab', { name: new RegExp(`^${name}`), selected: true }));
+    }
+  });
+
   it('compares with an imported file, and refuses a file that is not a diagram', async () => {
     const { page } = session;
     await page.getByRole('tab', { name: 'History' }).click();

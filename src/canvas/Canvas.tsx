@@ -44,7 +44,7 @@ import {
 } from './to-flow';
 import { PresenceLayer } from './PresenceLayer';
 import { useRoom } from '../store/react/use-room';
-import { useRemoteDrags } from '../store/react/use-remote-drags';
+import { useRemoteDragMarks } from '../store/react/use-remote-drags';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { gtm: GtmNodeAtZoom };
@@ -86,19 +86,19 @@ export function Canvas({
     () => toFlowNodes(diagram.nodes, new Set(selection.nodes), overview),
     [diagram.nodes, selection.nodes, overview],
   );
-  // Cards others drag are shown here where they have them: only those flow nodes change on an
-  // awareness message (the document, the audit and the other cards do not). In the overview
-  // the picture draws the cards, so the presence layer outlines a remote drag instead.
-  const remoteDrags = useRemoteDrags();
+  // Cards others drag are marked as theirs when a drag starts and ends; GtmNode moves the card
+  // itself, so nothing here changes as it moves (nor the document, nor the audit). In the
+  // overview the picture draws the cards, so the presence layer outlines a remote drag instead.
+  const remoteMarks = useRemoteDragMarks();
   const nodes = useMemo(
     () =>
-      overview || remoteDrags.size === 0
+      overview || remoteMarks.size === 0
         ? storedNodes
         : storedNodes.map((flow) => {
-            const drag = remoteDrags.get(flow.id);
-            return drag ? toRemoteDragged(flow, drag) : flow;
+            const mark = remoteMarks.get(flow.id);
+            return mark ? toRemoteDragged(flow, mark) : flow;
           }),
-    [storedNodes, remoteDrags, overview],
+    [storedNodes, remoteMarks, overview],
   );
   // Which edges React Flow draws live, and which the big-diagram picture draws (big-diagram.ts).
   // Both only depend on the cards that are not selected, which a drag does not move.

@@ -11,17 +11,18 @@ import { isEdgeHighlighted } from './highlight';
 import { useDetailed } from './level-of-detail';
 import { isBigDiagram } from './big-diagram';
 import { useEditorWithRemoteDrags } from '../store/react/use-remote-drags';
-import { withRemoteDrags, type RemoteDrags } from '../store/shared/remote-drags';
+import type { RemoteDrags } from '../store/shared/remote-drags';
+import { withRemoteEdges } from './remote-edge-layout';
 import type { GtmFlowEdge } from './to-flow';
 
 /**
- * The layout of the diagram as shown, others' dragged cards included, so their edges follow
- * them: only those edges are re-routed on an awareness message, and the audit (which no
- * position changes) is the document's own. A big diagram keeps the document's routes (its
- * picture draws most edges from them), and its edges do not listen to the drags at all.
+ * The layout as shown: the document's (the audit, which no position changes, says which chips
+ * show), with others' dragged cards' edges following them (remote-edge-layout.ts). A big
+ * diagram's picture draws most edges from the document's routes, so its edges do not listen to
+ * others' drags at all.
  */
 const layoutOf = (s: EditorState, drags: RemoteDrags) =>
-  edgeLayoutOf(withRemoteDrags(s.diagram, drags), s.derived.auditOf(s.diagram));
+  withRemoteEdges(edgeLayoutOf(s.diagram, s.derived.auditOf(s.diagram)), s.diagram, drags);
 
 function GtmEdgeView({ id, data, selected }: EdgeProps<GtmFlowEdge>) {
   const edge = data?.edge;

@@ -97,22 +97,16 @@ describe('toFlowNodes on a big diagram zoomed out', () => {
     expect(toFlowNodes(nodes, new Set([first.id]), false).some((n) => n.hidden)).toBe(false);
   });
 
-  it('shows a card someone else drags where they have it, theirs until the drop', () => {
+  it('marks a card someone else drags as theirs, without moving the flow node', () => {
     const [flow] = toFlowNodes(diagram().nodes, new Set());
     if (!flow) throw new Error('no card');
-    const drag = {
-      at: { x: 340, y: 80 },
-      name: 'Bob',
-      color: '#0891b2',
-      clientId: 7,
-      from: flow.position,
-      endedAt: null,
-    };
-    const shown = toRemoteDragged(flow, drag);
-    expect(shown.position).toEqual({ x: 340, y: 80 });
-    expect(shown.data).toEqual({ node: flow.data.node, remote: { name: 'Bob', color: '#0891b2' } });
-    expect(shown.draggable).toBe(false);
-    // The same awareness state again gives the same flow node: React Flow skips the card.
-    expect(toRemoteDragged(flow, drag)).toBe(shown);
+    const mark = { name: 'Bob', color: '#0891b2' };
+    const marked = toRemoteDragged(flow, mark);
+    expect(marked.data).toEqual({ node: flow.data.node, remote: mark });
+    expect(marked.draggable).toBe(false);
+    // The card moves inside its node (GtmNode): React Flow's node keeps the document's place,
+    // and the same mark gives the same flow node, so a move hands React Flow nothing new.
+    expect(marked.position).toBe(flow.position);
+    expect(toRemoteDragged(flow, mark)).toBe(marked);
   });
 });

@@ -1,12 +1,29 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { EditorState } from '../editor-store';
-import { remoteDragsOf, type RemoteDrags } from '../shared/remote-drags';
+import {
+  remoteDragsOf,
+  type RemoteDrag,
+  type RemoteDragMarks,
+  type RemoteDrags,
+} from '../shared/remote-drags';
 import { useEditorApi } from './editor-context';
 
 /** The cards others are dragging right now (store/shared/remote-drags.ts). */
 export function useRemoteDrags(): RemoteDrags {
   const view = remoteDragsOf(useEditorApi().store);
   return useSyncExternalStore(view.subscribe, view.getState);
+}
+
+/** Who drags which card: re-renders when a drag starts or ends, not on every move. */
+export function useRemoteDragMarks(): RemoteDragMarks {
+  const view = remoteDragsOf(useEditorApi().store);
+  return useSyncExternalStore(view.subscribe, view.getMarks);
+}
+
+/** Where someone else has this card right now, if anyone drags it. */
+export function useRemoteDrag(id: string): RemoteDrag | undefined {
+  const view = remoteDragsOf(useEditorApi().store);
+  return useSyncExternalStore(view.subscribe, () => view.getState().get(id));
 }
 
 const NONE: RemoteDrags = new Map();

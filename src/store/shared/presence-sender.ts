@@ -8,8 +8,8 @@ export interface LocalAwareness {
 
 /**
  * How often presence goes out while the pointer moves: 25 messages a second. A drag used to send
- * its positions and the pointer apart, each once a frame (120 messages a second, the server's
- * whole per-socket rate, see server/limits.ts); others' screens ease the card between updates.
+ * its positions and the pointer apart, each once a frame (up to 120 messages a second, the
+ * server's whole per-socket rate, see server/limits.ts).
  */
 export const PRESENCE_INTERVAL_MS = 40;
 

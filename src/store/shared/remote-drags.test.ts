@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDiagram, createNode } from '../../model/factories';
 import type { DiagramNode } from '../../model/schema';
-import { LANDING_MS, nextRemoteDrags, withRemoteDrags, type RemoteDrags } from './remote-drags';
+import {
+  LANDING_MS,
+  marksOf,
+  nextRemoteDrags,
+  withRemoteDrags,
+  type RemoteDrags,
+} from './remote-drags';
 import type { Peer, Point } from './room-state';
 
 const card = createNode('stage', { x: 0, y: 0 }, 'MQL');
@@ -64,6 +70,18 @@ describe('nextRemoteDrags', () => {
   it('ignores cards the document does not have', () => {
     const drags = nextRemoteDrags(new Map(), [bob({ ghost: { x: 1, y: 1 } })], lookup(card), 0);
     expect(drags.size).toBe(0);
+  });
+});
+
+describe('marksOf', () => {
+  it('changes when a drag starts or ends, not as the card moves', () => {
+    const drags = dragged();
+    const marks = marksOf(drags, new Map());
+    expect(marks.get(card.id)).toEqual({ name: 'Bob', color: '#0891b2' });
+    const moved = nextRemoteDrags(drags, [bob({ [card.id]: { x: 200, y: 40 } })], lookup(card), 5);
+    expect(moved).not.toBe(drags);
+    expect(marksOf(moved, marks)).toBe(marks);
+    expect(marksOf(new Map(), marks).size).toBe(0);
   });
 });
 

@@ -24,6 +24,7 @@ export type RemoteDrags = ReadonlyMap<string, RemoteDrag>;
 export const LANDING_MS = 1500;
 
 const NONE: RemoteDrags = new Map();
+const NONE_MARKED: RemoteDragMarks = new Map();
 const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
 
 /**
@@ -82,6 +83,24 @@ export function nextRemoteDrags(
   return next;
 }
 
+/** Who drags which card: changes when a drag starts or ends, not as the card moves. */
+export type RemoteDragMarks = ReadonlyMap<
+  string,
+  { readonly name: string; readonly color: string }
+>;
+
+/** The marks of `drags`, `previous` itself when they are the same. */
+export function marksOf(drags: RemoteDrags, previous: RemoteDragMarks): RemoteDragMarks {
+  const same =
+    drags.size === previous.size &&
+    [...drags].every(([id, d]) => {
+      const mark = previous.get(id);
+      return mark?.name === d.name && mark.color === d.color;
+    });
+  if (same) return previous;
+  return new Map([...drags].map(([id, d]) => [id, { name: d.name, color: d.color }]));
+}
+
 let shownMemo: { diagram: Diagram; drags: RemoteDrags; shown: Diagram } | null = null;
 
 /**
@@ -103,6 +122,7 @@ export function withRemoteDrags(diagram: Diagram, drags: RemoteDrags): Diagram {
 
 export interface RemoteDragView {
   getState(): RemoteDrags;
+  getMarks(): RemoteDragMarks;
   subscribe(listener: () => void): () => void;
 }
 
@@ -117,6 +137,7 @@ export function remoteDragsOf(store: EditorStore): RemoteDragView {
   const known = views.get(store);
   if (known) return known;
   let drags: RemoteDrags = NONE;
+  let marks: RemoteDragMarks = NONE_MARKED;
   let byId: { nodes: readonly DiagramNode[]; map: Map<string, DiagramNode> } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let detach: (() => void) | null = null;
@@ -140,6 +161,7 @@ export function remoteDragsOf(store: EditorStore): RemoteDragView {
     if (waits.length > 0) timer = setTimeout(update, Math.max(0, Math.min(...waits)));
     if (next === drags) return;
     drags = next;
+    marks = marksOf(next, marks);
     for (const listener of [...listeners]) listener();
   };
   const attach = () => {
@@ -156,12 +178,14 @@ export function remoteDragsOf(store: EditorStore): RemoteDragView {
       if (timer) clearTimeout(timer);
       timer = null;
       drags = NONE;
+      marks = NONE_MARKED;
       byId = null;
     };
   };
 
   const view: RemoteDragView = {
     getState: () => drags,
+    getMarks: () => marks,
     subscribe(listener) {
       listeners.add(listener);
       detach ??= attach();

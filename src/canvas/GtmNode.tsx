@@ -34,8 +34,9 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
   const cardRef = useRef<HTMLDivElement>(null);
   // React Flow's wrapper (the card's accessible element) is moved, not just what it draws, and
   // outside React Flow's store: handing it a new position would cost a pass over every card
-  // per message. Its own transform is put back when the drag is over; a committed position
-  // React Flow writes itself, from the same place. No easing between messages: without a GPU
+  // per message. Its own transform is put back when the drag is over; a new stored position
+  // React Flow writes itself (after this cleanup, in the same commit), from the same place, and
+  // it is then the one to put back. No easing between messages: without a GPU
   // a transition repaints the cards and edges under it every frame (2 frames a second at 500
   // cards, against 27 without).
   useLayoutEffect(() => {
@@ -46,7 +47,7 @@ function GtmNodeView({ data, selected }: NodeProps<GtmFlowNode>) {
     return () => {
       wrapper.style.transform = own;
     };
-  }, [at]);
+  }, [at, node.position]);
   // Enter on the focused card (React Flow's wrapper, outside this component) edits its title.
   useEffect(() => {
     const wrapper = cardRef.current?.closest<HTMLElement>('.react-flow__node');

@@ -1,28 +1,23 @@
-import { Suspense, lazy, useRef, type KeyboardEvent } from 'react';
+import { Suspense, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useEditor } from '../store/react/editor-context';
 import { ErrorBoundary } from '../ui-kit/ErrorBoundary';
+import { preloadable, type Preloadable } from '../ui-kit/preloadable';
 import { SideTabIcon } from '../ui-kit/SideTabIcon';
 import { useAudit } from '../store/react/use-audit';
 import type { SideTab } from '../store/editor-store';
 import { Inspector } from './inspector/Inspector';
 
-// The audit and forecast panels load when their tab first opens, keeping them out of the
-// start-up bundle (the engines themselves load at once: cards show badges and flows).
-const ProblemsPanel = lazy(() =>
-  import('./problems/ProblemsPanel').then((m) => ({ default: m.ProblemsPanel })),
-);
-const ForecastPanel = lazy(() =>
-  import('./forecast/ForecastPanel').then((m) => ({ default: m.ForecastPanel })),
-);
-const HistoryPanel = lazy(() =>
-  import('./review/HistoryPanel').then((m) => ({ default: m.HistoryPanel })),
-);
-const CommentsPanel = lazy(() =>
-  import('./review/CommentsPanel').then((m) => ({ default: m.CommentsPanel })),
-);
-const DealsPanel = lazy(() =>
-  import('./deals/DealsPanel').then((m) => ({ default: m.DealsPanel })),
-);
+// The panels other than the inspector load on first use, or ahead of it: when the browser is
+// idle after start-up, or as the pointer or focus reaches their tab. They stay out of the
+// start-up bundle either way (the engines themselves load at once: cards show badges and flows).
+const PANELS: Readonly<Record<Exclude<SideTab, 'Inspector'>, Preloadable>> = {
+  Problems: preloadable(() => import('./problems/ProblemsPanel').then((m) => m.ProblemsPanel)),
+  Forecast: preloadable(() => import('./forecast/ForecastPanel').then((m) => m.ForecastPanel)),
+  History: preloadable(() => import('./review/HistoryPanel').then((m) => m.HistoryPanel)),
+  Comments: preloadable(() => import('./review/CommentsPanel').then((m) => m.CommentsPanel)),
+  Deals: preloadable(() => import('./deals/DealsPanel').then((m) => m.DealsPanel)),
+};
+const preload = (tab: SideTab) => (tab === 'Inspector' ? undefined : PANELS[tab].preload());
 
 const TABS: readonly SideTab[] = [
   'Inspector',
@@ -42,6 +37,15 @@ export function SidePanel({ open, onToggle }: { open: boolean; onToggle(): void 
   const setTab = useEditor((s) => s.showSideTab);
   const audit = useAudit();
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+  useEffect(() => {
+    const all = () => TABS.forEach(preload);
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(all, 2_000);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(all, { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const index = TABS.indexOf(tab);
@@ -115,6 +119,8 @@ export function SidePanel({ open, onToggle }: { open: boolean; onToggle(): void 
             aria-controls={`panel-${name}`}
             tabIndex={tab === name ? 0 : -1}
             onClick={() => setTab(name)}
+            onPointerEnter={() => preload(name)}
+            onFocus={() => preload(name)}
             className={`relative flex min-w-0 flex-auto flex-col items-center gap-0.5 px-0.5 pt-2 pb-1.5 text-[11px] leading-tight ${
               tab === name
                 ? 'border-b-2 border-zinc-900 text-zinc-950'
@@ -148,15 +154,15 @@ export function SidePanel({ open, onToggle }: { open: boolean; onToggle(): void 
         {/* Keyed by tab, so a panel that failed gets a fresh try when its tab is reopened. */}
         <ErrorBoundary key={tab} name={tab.toLowerCase()} label={`The ${tab} panel`}>
           <Suspense fallback={<p className="p-3 text-sm text-zinc-500">Loading…</p>}>
-            {tab === 'Inspector' && <Inspector />}
-            {tab === 'Problems' && <ProblemsPanel />}
-            {tab === 'Forecast' && <ForecastPanel />}
-            {tab === 'History' && <HistoryPanel />}
-            {tab === 'Comments' && <CommentsPanel />}
-            {tab === 'Deals' && <DealsPanel />}
+            {tab === 'Inspector' ? <Inspector /> : <Panel tab={tab} />}
           </Suspense>
         </ErrorBoundary>
       </div>
     </aside>
   );
+}
+
+function Panel({ tab }: { tab: Exclude<SideTab, 'Inspector'> }) {
+  const { Component } = PANELS[tab];
+  return <Component />;
 }

@@ -13,8 +13,12 @@ const KIND_TEXT: Readonly<Record<VersionSummary['kind'], string>> = {
 /** Rows drawn at first and per "Show more": 500 versions open as fast as 50. */
 const PAGE = 50;
 
+// One formatter for every row: `toLocaleString` with options builds a new one per call (6 ms
+// of script for a page of 50 versions, in a profile).
+const WHEN = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
 function when(ms: number): string {
-  return new Date(ms).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+  return WHEN.format(ms);
 }
 
 /**

@@ -1,0 +1,34 @@
+import { lazy, useState, type ComponentType } from 'react';
+
+export interface Preloadable {
+  readonly Component: ComponentType;
+  /** Starts loading the module (once); a failure is left for the first render to show. */
+  readonly preload: () => void;
+}
+
+/**
+ * A component whose module loads on demand and can be loaded ahead. Once loaded it renders
+ * directly rather than through `React.lazy`: a lazy component suspends on its first render
+ * even when its module is already here, and React then keeps the Suspense fallback up for at
+ * least 300 ms (its fallback throttle), which was most of the time History took to open.
+ */
+export function preloadable(load: () => Promise<ComponentType>): Preloadable {
+  let loaded: ComponentType | null = null;
+  let loading: Promise<ComponentType> | null = null;
+  const start = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        // A chunk that failed (offline, a new deploy) is fetched again next time.
+        loading = null;
+        throw error;
+      },
+    ));
+  const Lazy = lazy(() => start().then((component) => ({ default: component })));
+  function Component() {
+    // Chosen once per mount: switching types later would remount it and lose its state.
+    const [Panel] = useState<ComponentType>(() => loaded ?? Lazy);
+    return <Panel />;
+  }
+  return { Component, preload: () => void start().catch(() => undefined) };
+}

@@ -101,15 +101,24 @@ export function Canvas({
     [storedNodes, remoteMarks, overview],
   );
   // Which edges React Flow draws live, and which the big-diagram picture draws (big-diagram.ts).
-  // Both only depend on the cards that are not selected, which a drag does not move.
-  const restById = useRestOfDiagram(diagram.nodes, selection.nodes, big);
+  // Both only depend on the cards that are not selected, which a drag does not move. Cards
+  // others drag count as selected here, so their edges are live and follow them (GtmEdge); the
+  // picture is redrawn when such a drag starts and ends, not as the card moves.
+  const liveSelection = useMemo(
+    () =>
+      big && !overview && remoteMarks.size > 0
+        ? { nodes: [...selection.nodes, ...remoteMarks.keys()], edges: selection.edges }
+        : selection,
+    [big, overview, remoteMarks, selection],
+  );
+  const restById = useRestOfDiagram(diagram.nodes, liveSelection.nodes, big);
   const live = useMemo(
-    () => (big ? liveEdgeIds(diagram.edges, restById, selection, labelWindow) : null),
-    [big, diagram.edges, restById, selection, labelWindow],
+    () => (big ? liveEdgeIds(diagram.edges, restById, liveSelection, labelWindow) : null),
+    [big, diagram.edges, restById, liveSelection, labelWindow],
   );
   const edges = useMemo(() => {
     const selectedEdges = new Set(selection.edges);
-    const selectedNodes = new Set(selection.nodes);
+    const selectedNodes = new Set(liveSelection.nodes);
     return toFlowEdges(
       diagram,
       selectedEdges,
@@ -117,10 +126,10 @@ export function Canvas({
       live ? (edge) => live.has(edge.id) : undefined,
       big ? (edge) => isPictured(edge, selectedNodes, selectedEdges) : undefined,
     );
-  }, [diagram, selection, nodeById, live, big]);
+  }, [diagram, selection, liveSelection, nodeById, live, big]);
   const drawnEdges = useMemo(
-    () => (big ? pictureEdges(diagram.edges, restById, selection) : []),
-    [big, diagram.edges, restById, selection],
+    () => (big ? pictureEdges(diagram.edges, restById, liveSelection) : []),
+    [big, diagram.edges, restById, liveSelection],
   );
   const drawnCards = useMemo(() => {
     if (!overview) return [];

@@ -9,7 +9,6 @@ import { EdgeBadge } from './EdgeBadge';
 import { ADD_LABEL, edgeLayoutOf } from './edge-layout-cache';
 import { isEdgeHighlighted } from './highlight';
 import { useDetailed } from './level-of-detail';
-import { isBigDiagram } from './big-diagram';
 import { useEditorWithRemoteDrags } from '../store/react/use-remote-drags';
 import type { RemoteDrags } from '../store/shared/remote-drags';
 import { withRemoteEdges } from './remote-edge-layout';
@@ -17,9 +16,7 @@ import type { GtmFlowEdge } from './to-flow';
 
 /**
  * The layout as shown: the document's (the audit, which no position changes, says which chips
- * show), with others' dragged cards' edges following them (remote-edge-layout.ts). A big
- * diagram's picture draws most edges from the document's routes, so its edges do not listen to
- * others' drags at all.
+ * show), with others' dragged cards' edges following them (remote-edge-layout.ts).
  */
 const layoutOf = (s: EditorState, drags: RemoteDrags) =>
   withRemoteEdges(edgeLayoutOf(s.diagram, s.derived.auditOf(s.diagram)), s.diagram, drags);
@@ -30,7 +27,9 @@ function GtmEdgeView({ id, data, selected }: EdgeProps<GtmFlowEdge>) {
   // Routes and chips come from one layout of the whole diagram (src/drawing), so that edges
   // avoid cards and chips avoid each other; an unchanged route keeps its object, and then
   // this edge does not re-render.
-  const follow = useEditor((s) => !isBigDiagram(s.diagram.nodes.length));
+  // A line the big-diagram picture draws stays where the document has it, so it need not
+  // listen to others' drags; live lines (all of them below 600 cards) follow.
+  const follow = !data?.pictured;
   const route = useEditorWithRemoteDrags((s, drags) => layoutOf(s, drags).routes.get(id), follow);
   const placed = useEditorWithRemoteDrags((s, drags) => layoutOf(s, drags).labels.get(id), follow);
   const highlighted = useEditor((s) => isEdgeHighlighted(s, id));

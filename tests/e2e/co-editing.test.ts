@@ -487,6 +487,29 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
       assert.ok(moved);
       assert.ok(Math.abs(moved.x - start.x - 200 * zoom) < 4, `moved ${moved.x - start.x}`);
       assert.ok(Math.abs(moved.y - start.y - 120 * zoom) < 4, `moved ${moved.y - start.y}`);
+      // Its edges are drawn live and reach the card where it is now.
+      const touching = diagram.edges.filter((e) => e.source === id || e.target === id);
+      assert.ok(touching.length > 0, 'the card has edges');
+      const titleOf = (nodeId: string) =>
+        diagram.nodes.find((n) => n.id === nodeId)?.title || 'Untitled';
+      const reach = await Promise.all(
+        touching.map(async (e) => {
+          const name = `${e.label || 'Unlabeled'} handoff from ${titleOf(e.source)} to ${titleOf(e.target)}`;
+          const path = b.locator(
+            `.react-flow__edge[aria-label="${name}"] path.react-flow__edge-path`,
+          );
+          if ((await path.count()) === 0) return false;
+          const box = await path.first().boundingBox();
+          return (
+            box !== null &&
+            box.x <= moved.x + moved.width + 20 &&
+            box.x + box.width >= moved.x - 20 &&
+            box.y <= moved.y + moved.height + 20 &&
+            box.y + box.height >= moved.y - 20
+          );
+        }),
+      );
+      assert.ok(reach.every(Boolean), `every edge of the card follows it: ${reach.join()}`);
       await b.screenshot({ path: join(screenshotDir, 'co-editing-remote-drag-big.png') });
       // Pat is gone mid-drag: the card is back where the document has it.
       pat.destroy();

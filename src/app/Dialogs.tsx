@@ -1,3 +1,4 @@
+import { CommandPalette } from '../ui/CommandPalette';
 import { DiagramsDialog } from '../ui/DiagramsDialog';
 import { ShortcutsDialog } from '../ui/ShortcutsDialog';
 import { useEditor } from '../store/react/editor-context';
@@ -8,6 +9,7 @@ export function Dialogs() {
   const openDialog = useEditor((s) => s.openDialog);
   const close = () => openDialog(null);
   if (dialog === 'shortcuts') return <ShortcutsDialog onClose={close} />;
+  if (dialog === 'commands') return <CommandPalette onClose={close} />;
   if (dialog === 'diagrams') return <DiagramsDialog onClose={close} />;
   return null;
 }

@@ -13,6 +13,7 @@ import {
   usesCommandKey,
   type CommandContext,
 } from './registry';
+import { findCommands } from './find-commands';
 
 function setup(): CommandContext {
   const store = createEditorStore(createDiagram('Test'), 'd1');
@@ -110,5 +111,17 @@ describe('command registry', () => {
       roomState.setState(INITIAL_ROOM_STATE);
     }
     expect(saved).toHaveLength(2);
+  });
+
+  it('opens the command palette on Ctrl+K, which finds commands by every word typed', () => {
+    const ctx = setup();
+    expect(handleKeyDown(press('k', { ctrlKey: true }), ctx)).toBe(true);
+    expect(ctx.store.getState().dialog).toBe('commands');
+    const labels = (query: string) => findCommands(query).map((c) => c.label);
+    expect(labels('history')).toEqual(['Undo', 'Redo', 'Save version', 'Mark as reviewed']);
+    expect(labels('  MARK rev ')).toEqual(['Mark as reviewed']);
+    expect(labels('find a command')).toEqual([]);
+    expect(labels('').length).toBeGreaterThan(15);
+    expect(labels('nothing like this')).toEqual([]);
   });
 });

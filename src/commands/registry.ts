@@ -215,6 +215,14 @@ export const COMMANDS: readonly Command[] = [
     run: ({ view }) => view.fitView(),
   },
   {
+    id: 'command-palette',
+    label: 'Find a command',
+    group: 'Help',
+    keys: ['Mod+K'],
+    matches: (e) => mod(e) && !e.shiftKey && key(e, 'k'),
+    run: ({ store }) => store.getState().openDialog('commands'),
+  },
+  {
     id: 'shortcuts',
     label: 'Keyboard shortcuts',
     group: 'Help',

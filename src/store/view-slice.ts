@@ -16,7 +16,8 @@ export interface Selection {
 
 export type SideTab = 'Inspector' | 'Problems' | 'Forecast' | 'History' | 'Comments' | 'Deals';
 
-export type DialogId = 'shortcuts' | 'diagrams' | 'import-problems' | 'learn-more' | null;
+export type DialogId =
+  'shortcuts' | 'commands' | 'diagrams' | 'import-problems' | 'learn-more' | null;
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
 

@@ -31,6 +31,13 @@ async function waitForFocus(locator: Locator): Promise<void> {
   assert.fail(`${String(locator)} never took focus`);
 }
 
+async function waitForCount(count: () => Promise<number>, expected: number): Promise<void> {
+  for (let i = 0; i < 50 && (await count()) !== expected; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.equal(await count(), expected);
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `reviews-${name}.png`) });
@@ -253,6 +260,53 @@ describe('quarterly reviews: versions, compare and comments', () => {
     await group.getByText('Mark as reviewed').waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('runs Save version and Mark as reviewed from the command palette', async () => {
+    const { page } = session;
+    const count = () => versions(page).getByRole('listitem').count();
+    await page.getByRole('tab', { name: 'History' }).click();
+    const before = await count();
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('ControlOrMeta+k');
+    const palette = page.getByRole('dialog', { name: 'Commands' });
+    const find = palette.getByRole('combobox', { name: 'Find a command' });
+    await waitForFocus(find);
+    // The History group by keyboard: Undo, Redo, Save version, Mark as reviewed.
+    await page.keyboard.type('history');
+    const options = palette.getByRole('option');
+    assert.deepEqual(
+      (await options.allTextContents()).map((t) => t.replace(/History.*$/, '')),
+      ['Undo', 'Redo', 'Save version', 'Mark as reviewed'],
+    );
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await palette.getByRole('option', { name: /^Save version/, selected: true }).waitFor();
+    await shot(page, 'command-palette');
+    assert.deepEqual(await violationsIn(page, 'dialog[open]'), []);
+    await page.keyboard.press('Enter');
+    await palette.waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .getByText(/^Saved version “.+”; History lists it\.$/)
+      .waitFor();
+    await waitForCount(count, before + 1);
+
+    await page.keyboard.press('ControlOrMeta+k');
+    await page.keyboard.type('mark rev');
+    await palette.getByRole('option', { name: /^Mark as reviewed/ }).click();
+    await page
+      .getByRole('status')
+      .getByText(`Marked as reviewed on ${today()}; History keeps the version.`)
+      .waitFor();
+    await waitForCount(count, before + 2);
+    assert.equal(
+      await versions(page)
+        .getByRole('listitem', { name: `Review ${today()}` })
+        .count(),
+      2,
+    );
+    await history(page).getByText(`Last reviewed ${today()}.`).waitFor();
   });
 
   it('fits the six side-panel tabs on one row at 1280 and 1440 px, icons alone at 1024', async () => {

@@ -199,7 +199,9 @@ describe('quarterly reviews: versions, compare and comments', () => {
     await page.getByRole('tab', { name: /^Problems/ }).click();
     const problems = page.getByRole('region', { name: 'Problems' });
     // By keyboard: focus the row's button and press Enter.
-    const start = problems.getByRole('button', { name: /^Comment on “Drift on “Opportunity”/ });
+    const start = problems.getByRole('button', {
+      name: 'Comment on finding metric-drift on Stage “Opportunity”',
+    });
     await start.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: 'Comments', selected: true }).waitFor();
@@ -220,7 +222,7 @@ describe('quarterly reviews: versions, compare and comments', () => {
 
     await page.getByRole('tab', { name: /^Problems/ }).click();
     const goTo = problems.getByRole('button', {
-      name: /^Go to the open comment thread on “Drift on “Opportunity”/,
+      name: 'Go to the open comment thread on finding metric-drift on Stage “Opportunity”',
     });
     assert.equal(await goTo.textContent(), '1 open thread');
     await shot(page, 'finding-comment');

@@ -86,10 +86,11 @@ export const FindingRow = memo(function FindingRow({
           <button
             type="button"
             className="rounded px-1 text-xs text-indigo-800 underline-offset-2 hover:underline"
+            // Named as the Comments panel names the thread's subject, so the two read alike.
             aria-label={
               openThreads === 0
-                ? `Comment on “${message}”`
-                : `Go to the ${openThreads === 1 ? 'open comment thread' : `${openThreads} open comment threads`} on “${message}”`
+                ? `Comment on finding ${ruleId} on ${where ?? 'the whole diagram'}`
+                : `Go to the ${openThreads === 1 ? 'open comment thread' : `${openThreads} open comment threads`} on finding ${ruleId} on ${where ?? 'the whole diagram'}`
             }
             onClick={() => onComment(rowKey)}
           >

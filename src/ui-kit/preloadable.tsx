@@ -1,7 +1,7 @@
 import { lazy, useState, type ComponentType } from 'react';
 
-export interface Preloadable {
-  readonly Component: ComponentType;
+export interface Preloadable<P extends object = object> {
+  readonly Component: ComponentType<P>;
   /** Starts loading the module (once); a failure is left for the first render to show. */
   readonly preload: () => void;
 }
@@ -12,9 +12,11 @@ export interface Preloadable {
  * even when its module is already here, and React then keeps the Suspense fallback up for at
  * least 300 ms (its fallback throttle), which was most of the time History took to open.
  */
-export function preloadable(load: () => Promise<ComponentType>): Preloadable {
-  let loaded: ComponentType | null = null;
-  let loading: Promise<ComponentType> | null = null;
+export function preloadable<P extends object = object>(
+  load: () => Promise<ComponentType<P>>,
+): Preloadable<P> {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
   const start = () =>
     (loading ??= load().then(
       (component) => (loaded = component),
@@ -25,10 +27,10 @@ export function preloadable(load: () => Promise<ComponentType>): Preloadable {
       },
     ));
   const Lazy = lazy(() => start().then((component) => ({ default: component })));
-  function Component() {
+  function Component(props: P) {
     // Chosen once per mount: switching types later would remount it and lose its state.
-    const [Panel] = useState<ComponentType>(() => loaded ?? Lazy);
-    return <Panel />;
+    const [Panel] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return <Panel {...props} />;
   }
   return { Component, preload: () => void start().catch(() => undefined) };
 }

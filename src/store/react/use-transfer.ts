@@ -1,6 +1,5 @@
 import { useCallback, useEffect } from 'react';
 import { useEditor, useEditorApi } from './editor-context';
-import { importFile } from '../transfer/import-diagram';
 import type { TransferState } from '../transfer/transfer-state';
 
 /** Reads the import/export UI state through a narrow selector. */
@@ -8,10 +7,16 @@ export function useTransfer<T>(selector: (state: TransferState) => T): T {
   return useEditor((s) => selector(s.transfer));
 }
 
-/** Opens a picked or dropped file as a new diagram, or shows why it cannot be opened. */
+/**
+ * Opens a picked or dropped file as a new diagram, or shows why it cannot be opened. The reader
+ * (PNG chunks included) loads with the first file, not at start-up.
+ */
 export function useImportFile(): (file: File) => Promise<boolean> {
   const editor = useEditorApi();
-  return useCallback((file: File) => importFile(editor, file), [editor]);
+  return useCallback(
+    (file: File) => import('../transfer/import-diagram').then((m) => m.importFile(editor, file)),
+    [editor],
+  );
 }
 
 function carriesFiles(event: DragEvent): boolean {

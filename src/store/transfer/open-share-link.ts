@@ -1,6 +1,5 @@
 import { sharePayloadOf } from '../../io/share-fragment';
 import type { Editor } from '../react/editor-context';
-import { openImported } from './import-diagram';
 
 /**
  * Opens the diagram a `#d=…` link carries, as a new diagram, through the same gate as a file.
@@ -10,7 +9,10 @@ import { openImported } from './import-diagram';
 export async function openShareLink(editor: Editor, win: Window = window): Promise<boolean> {
   // The decoder (lz-string and all) loads only for an address that carries a diagram.
   if (sharePayloadOf(win.location.hash) === null) return false;
-  const { decodeShareFragment } = await import('../../io/share-link');
+  const [{ decodeShareFragment }, { openImported }] = await Promise.all([
+    import('../../io/share-link'),
+    import('./import-diagram'),
+  ]);
   const result = decodeShareFragment(win.location.hash);
   if (result === null) return false;
   win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}`);

@@ -1,8 +1,14 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useRoom, useRooms } from '../../store/react/use-room';
+import { preloadable } from '../../ui-kit/preloadable';
 import { Menu, type MenuItem } from '../Menu';
-import { NameDialog } from './NameDialog';
-import { RoomLinksDialog } from './RoomLinksDialog';
+
+// Only someone who shares or joins a room sees these; they load as the invite starts (in
+// parallel with the server's answer) or as the room asks for a name.
+const NameDialog = preloadable(() => import('./NameDialog').then((m) => m.NameDialog));
+const RoomLinksDialog = preloadable(() =>
+  import('./RoomLinksDialog').then((m) => m.RoomLinksDialog),
+);
 
 /**
  * Share: turn the open diagram into a room and invite people to edit or view it. The first
@@ -18,6 +24,7 @@ export function ShareMenu() {
   if (!rooms) return null;
 
   const share = () => {
+    RoomLinksDialog.preload();
     setBusy(true);
     void rooms.share().finally(() => setBusy(false));
   };
@@ -52,8 +59,10 @@ export function ShareMenu() {
   return (
     <>
       <Menu label="Share" items={items} />
-      {askName && <NameDialog onSubmit={(name) => rooms.provideName(name)} />}
-      {linksOpen && <RoomLinksDialog onRenew={() => void rooms.renewLinks()} />}
+      <Suspense fallback={null}>
+        {askName && <NameDialog.Component onSubmit={(name) => rooms.provideName(name)} />}
+        {linksOpen && <RoomLinksDialog.Component onRenew={() => void rooms.renewLinks()} />}
+      </Suspense>
     </>
   );
 }

@@ -5,7 +5,7 @@ import './index.css';
 import { App } from './app/App';
 import { listenForShareLinks } from './store/transfer/open-share-link';
 import { DiagramLibrary } from './persistence/library';
-import { IndexedDbVersionStore } from './persistence/versions';
+import { lazyVersionStore } from './persistence/lazy-version-store';
 import { createEditorStore } from './store/editor-store';
 import { trackVersions } from './store/review/auto-versions';
 import { createVersionRouter } from './store/review/version-router';
@@ -32,7 +32,12 @@ const rooms = createRooms({
 // in this browser, and in the server's database for a shared room.
 trackVersions(
   store,
-  createVersionRouter(new IndexedDbVersionStore(), (id) => rooms.versionsFor(id)),
+  createVersionRouter(
+    lazyVersionStore(() =>
+      import('./persistence/versions').then((m) => new m.IndexedDbVersionStore()),
+    ),
+    (id) => rooms.versionsFor(id),
+  ),
   Date.now,
   () => canEdit(roomState.getState()),
 );

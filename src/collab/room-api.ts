@@ -1,4 +1,6 @@
-import { parseDiagramFile } from '../io/parse-file';
+// The file gate (and the rules it checks settings against) loads when a room's diagram is
+// read, not with the start-up code that only holds this module for the Share menu.
+const fileGate = () => import('../io/parse-file');
 import { serializeDiagram } from '../io/serialize';
 import type { Diagram } from '../model/schema';
 import { VERSION_KINDS, type VersionKind, type VersionSummary } from '../review/version-policy';
@@ -59,8 +61,9 @@ export function fetchRoomDiagram(
 ): Promise<RoomApiResult<Diagram>> {
   return call(options, `${ROOMS_API_PATH}/${encodeURIComponent(room)}/diagram`, {
     headers: { authorization: `Bearer ${token}` },
-  }).then((result) => {
+  }).then(async (result) => {
     if (!result.ok) return result;
+    const { parseDiagramFile } = await fileGate();
     const parsed = parseDiagramFile(result.value);
     return parsed.ok
       ? { ok: true, value: parsed.diagram }
@@ -117,8 +120,9 @@ export function readRoomVersion(
 ): Promise<RoomApiResult<Diagram>> {
   return call(options, versionsPath(room, id), {
     headers: { authorization: `Bearer ${token}` },
-  }).then((result) => {
+  }).then(async (result) => {
     if (!result.ok) return result;
+    const { parseDiagramFile } = await fileGate();
     const parsed = parseDiagramFile(result.value);
     return parsed.ok
       ? { ok: true, value: parsed.diagram }

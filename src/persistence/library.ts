@@ -1,5 +1,4 @@
 import { createStore, promisifyRequest as request, type UseStore } from 'idb-keyval';
-import { parseDiagramFile } from '../io/parse-file';
 import type { Problem } from '../io/problems';
 import { serializeDiagram } from '../io/serialize';
 import type { Diagram } from '../model/schema';
@@ -17,6 +16,12 @@ import {
 } from './catalog';
 import { describeStorageError, type StorageFailure } from './storage-error';
 import { readTabDiagram, writeTabDiagram } from './tab-diagram';
+
+type Parse = typeof import('../io/parse-file').parseDiagramFile;
+
+// The file gate (schema and rule checks) loads with the first read rather than at start-up,
+// and before the read's transaction opens: an import awaited inside one lets IndexedDB commit it.
+const fileGate = (): Promise<Parse> => import('../io/parse-file').then((m) => m.parseDiagramFile);
 
 export type { DiagramSummary, LibraryLists, UnreadableSummary } from './catalog';
 export type { StorageFailure } from './storage-error';
@@ -129,15 +134,19 @@ export class DiagramLibrary implements Library {
    * Loads a diagram. A copy that fails to parse is moved aside under a quarantine key in the
    * same transaction that read it; a copy from a newer version is left untouched.
    */
-  load(id: string): Promise<LoadResult> {
-    return this.attempt('Opening', (store) => readDoc(store, id));
+  async load(id: string): Promise<LoadResult> {
+    const parse = await fileGate();
+    return this.attempt('Opening', (store) => readDoc(store, id, parse));
   }
 
   async peek(id: string): Promise<Diagram | null> {
     try {
-      const raw = await this.db('readonly', (store) => request<unknown>(store.get(docKey(id))));
+      const [raw, parse] = await Promise.all([
+        this.db('readonly', (store) => request<unknown>(store.get(docKey(id)))),
+        fileGate(),
+      ]);
       if (raw === undefined) return null;
-      const parsed = parseDiagramFile(storedText(raw));
+      const parsed = parse(storedText(raw));
       return parsed.ok ? parsed.diagram : null;
     } catch {
       return null;
@@ -168,9 +177,10 @@ export class DiagramLibrary implements Library {
   }
 
   /** Renames a stored diagram in one transaction, on top of whatever revision is stored. */
-  rename(id: string, name: string): Promise<ChangeResult> {
+  async rename(id: string, name: string): Promise<ChangeResult> {
+    const parse = await fileGate();
     return this.attempt('Renaming', async (store): Promise<ChangeResult> => {
-      const read = await readDoc(store, id);
+      const read = await readDoc(store, id, parse);
       if (!read.ok) return read;
       const catalog = await Catalog.read(store);
       const diagram = { ...read.diagram, name };
@@ -235,11 +245,11 @@ function abort(transaction: IDBTransaction): void {
  * transaction stops half way: it is all or nothing anyway). A copy written by a newer version
  * is refused and left where it is, so the newer app still finds it.
  */
-async function readDoc(store: IDBObjectStore, id: string): Promise<Read> {
+async function readDoc(store: IDBObjectStore, id: string, parse: Parse): Promise<Read> {
   const raw = await request<unknown>(store.get(docKey(id)));
   if (raw === undefined) return { ok: false, reason: 'missing' };
   const text = storedText(raw);
-  const parsed = parseDiagramFile(text);
+  const parsed = parse(text);
   const rev = isStoredDoc(raw) ? raw.rev : 0;
   if (parsed.ok) {
     return parsed.migratedFrom === undefined

@@ -1,5 +1,5 @@
 import type { Diagram } from '../model/schema';
-import { toAuditResult, type AuditResult } from './engine';
+import { toAuditResult, type AuditResult } from './audit-result';
 import type { Finding } from './types';
 
 /** Below this many cards a diagram is a draft: missing layers are where to go next, not errors. */

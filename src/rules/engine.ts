@@ -3,11 +3,13 @@ import type { ActualsInput } from './actuals-input';
 import { createAuditContext, type AuditContext, type ReviewBaseline } from './context';
 import { formatMessage } from './format';
 import { RULES } from './registry';
-import type { Finding, Report, Rule, RuleOptions, Severity } from './types';
+import { toAuditResult, type AuditResult } from './audit-result';
+import type { Finding, Report, Rule, RuleOptions } from './types';
 
 export { RULES, ruleById } from './registry';
 export type { Finding, Severity } from './types';
 export type { ReviewBaseline } from './context';
+export { SEVERITY_ORDER, toAuditResult, type AuditResult } from './audit-result';
 
 /**
  * Per-rule settings: a level ("off" silences a rule, "warning" / "error" replace its
@@ -47,16 +49,6 @@ export interface AuditOptions {
   readonly rules?: readonly Rule[];
 }
 
-export interface AuditResult {
-  /** Errors first, then warnings, then infos; by rule id within a severity. */
-  readonly findings: readonly Finding[];
-  readonly byNode: ReadonlyMap<string, readonly Finding[]>;
-  readonly byEdge: ReadonlyMap<string, readonly Finding[]>;
-  readonly counts: Readonly<Record<Severity, number>>;
-}
-
-export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
-
 /** A finding plus the subject the engine de-duplicates on; the subject stays internal. */
 export interface RuleFinding {
   readonly finding: Finding;
@@ -78,12 +70,6 @@ export function runAudit(diagram: Diagram, options: AuditOptions = {}): AuditRes
     }
   }
   return toAuditResult(supersede(found));
-}
-
-/** Findings as an audit result: sorted (errors first, then by rule id), grouped and counted. */
-export function toAuditResult(findings: readonly Finding[]): AuditResult {
-  const sorted = [...findings].sort(compareFindings);
-  return { findings: sorted, ...groupFindings(sorted) };
 }
 
 /**
@@ -150,26 +136,4 @@ function supersede(found: readonly { rule: Rule; result: RuleFinding }[]): Findi
     kept.push(result.finding);
   }
   return kept;
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  const bySeverity = SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
-  if (bySeverity !== 0) return bySeverity;
-  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
-}
-
-function groupFindings(findings: readonly Finding[]): Omit<AuditResult, 'findings'> {
-  const byNode = new Map<string, Finding[]>();
-  const byEdge = new Map<string, Finding[]>();
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) {
-    counts[finding.severity]++;
-    const target = finding.target;
-    if (target.type === 'diagram') continue;
-    const map = target.type === 'node' ? byNode : byEdge;
-    const list = map.get(target.id);
-    if (list) list.push(finding);
-    else map.set(target.id, [finding]);
-  }
-  return { byNode, byEdge, counts };
 }

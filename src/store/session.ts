@@ -10,6 +10,7 @@ import type {
 } from '../persistence/library';
 import { describeStorageError } from '../persistence/storage-error';
 import type { EditorStore } from './editor-store';
+import { loadAuditEngine } from '../rules/lazy-engine';
 import { Autosave, CONFLICT_TEXT, retryDelay } from './session/autosave';
 import { CrossTabSync, type TabMessage } from './session/cross-tab-sync';
 import { failureText, LibraryCommands } from './session/library-commands';
@@ -59,8 +60,11 @@ export class DiagramSession {
   /** Restores the last open diagram, or starts a blank one; then saves every edit. */
   async start(): Promise<void> {
     this.store.getState().setSaveState({ status: 'restoring' });
+    // The rules load beside the read, so the restored diagram first shows with its audit; a
+    // failed load leaves the diagram to open without one (the audit retries on its next read).
+    const rules = loadAuditEngine().catch(() => undefined);
     try {
-      await this.restoreOrCarryOn();
+      await Promise.all([this.restoreOrCarryOn(), rules]);
     } finally {
       this.autosave.watch();
       this.markReady();

@@ -1,4 +1,4 @@
-import { SEVERITY_ORDER } from '../rules/engine';
+import { SEVERITY_ORDER } from '../rules/audit-result';
 import type { Finding, Severity } from '../rules/types';
 import type { FindingFilter } from '../store/problems-view';
 

@@ -3,7 +3,7 @@ import { MIN_DEALS_TO_JUDGE } from '../../rules/actuals-input';
 import type { Diagram } from '../../model/schema';
 import { formatPercent } from '../../forecast/format';
 import { stageRate } from '../../forecast/node-metrics';
-import { optionsOf, ruleById } from '../../rules/engine';
+import { auditEngine } from '../../rules/lazy-engine';
 import { DRIFT_THRESHOLD } from '../../model/metric-drift';
 import type { EditorState } from '../editor-store';
 
@@ -33,18 +33,25 @@ export function stageActualLine(state: EditorState, nodeId: string): StageActual
   let lines = byDiagram.get(state.diagram);
   if (!lines) byDiagram.set(state.diagram, (lines = new Map()));
   if (lines.has(nodeId)) return lines.get(nodeId) ?? null;
+  // The diagram's own threshold comes from the rules; until they load there is no line (the
+  // store is told when they do).
+  const limit = threshold(state);
+  if (limit === null) return null;
   const figures = deals.report.stages.find((s) => s.stageId === nodeId);
   const node = state.diagram.nodes.find((n) => n.id === nodeId);
-  const line =
-    figures && node ? toLine(figures, stageRate(node)?.value ?? null, threshold(state)) : null;
+  const line = figures && node ? toLine(figures, stageRate(node)?.value ?? null, limit) : null;
   lines.set(nodeId, line);
   return line;
 }
 
-function threshold(state: EditorState): number {
-  const rule = ruleById('actual-off-plan');
+/** The actual-off-plan rule's threshold as the diagram sets it; null until the rules load. */
+function threshold(state: EditorState): number | null {
+  const engine = auditEngine();
+  if (!engine) return null;
+  const rule = engine.ruleById('actual-off-plan');
   if (!rule) return DRIFT_THRESHOLD;
-  return optionsOf(rule, state.diagram.rules?.['actual-off-plan']).threshold ?? DRIFT_THRESHOLD;
+  const setting = state.diagram.rules?.['actual-off-plan'];
+  return engine.optionsOf(rule, setting).threshold ?? DRIFT_THRESHOLD;
 }
 
 export function toLine(figures: StageActual, plan: number | null, limit: number): StageActualLine {

@@ -1,6 +1,8 @@
 import type { Diagram } from '../../model/schema';
 import type { ActualsInput } from '../../rules/actuals-input';
-import { runAudit, type AuditResult, type ReviewBaseline } from '../../rules/engine';
+import { toAuditResult, type AuditResult } from '../../rules/audit-result';
+import type { ReviewBaseline } from '../../rules/engine';
+import { auditEngine } from '../../rules/lazy-engine';
 
 /**
  * Whether two versions differ at most in node positions. No rule reads a position, so a drag
@@ -23,6 +25,8 @@ export function sameButPositions(a: Diagram, b: Diagram): boolean {
   return true;
 }
 
+const PENDING: AuditResult = toAuditResult([]);
+
 /**
  * The audit of each diagram version, computed once per version however many components ask.
  * One per editor: the last result it remembers belongs to that editor's diagram. `baseline`
@@ -38,6 +42,10 @@ export function createAuditCache(
   const cache = new WeakMap<Diagram, { result: AuditResult } & Inputs>();
   let last: ({ diagram: Diagram; result: AuditResult } & Inputs) | null = null;
   return (diagram) => {
+    const engine = auditEngine();
+    // Until the rules have loaded (start-up loads them beside the saved diagram, and the store
+    // is told when they are here) there is nothing to report, and nothing is remembered.
+    if (!engine) return PENDING;
     const reviewed = baseline();
     const figures = actuals();
     const same = (entry: Inputs) => entry.baseline === reviewed && entry.actuals === figures;
@@ -46,7 +54,7 @@ export function createAuditCache(
       const result =
         last && same(last) && sameButPositions(last.diagram, diagram)
           ? last.result
-          : runAudit(diagram, {
+          : engine.runAudit(diagram, {
               ...(reviewed ? { baseline: reviewed } : {}),
               ...(figures ? { actuals: figures } : {}),
             });

@@ -2,6 +2,7 @@ import type { Forecast } from '../../forecast';
 import type { Diagram } from '../../model/schema';
 import type { AuditResult } from '../../rules/engine';
 import type { SliceCreator } from '../editor-store';
+import { auditEngine, loadAuditEngine } from '../../rules/lazy-engine';
 import { createAuditCache } from './audit-cache';
 import { createForecastCache } from './forecast-cache';
 
@@ -18,8 +19,15 @@ export interface DerivedSlice {
   };
 }
 
-export const createDerivedSlice: SliceCreator<DerivedSlice> = (_set, get) => {
+export const createDerivedSlice: SliceCreator<DerivedSlice> = (set, get) => {
   const forecast = createForecastCache();
+  // The rules load after start-up's own code: the audit reads as empty until then, and every
+  // selector that reads it runs again once they are here.
+  if (!auditEngine())
+    void loadAuditEngine().then(
+      () => set({}),
+      () => undefined,
+    );
   return {
     derived: {
       // The last reviewed version (review slice), for metric-drift; read on each audit.

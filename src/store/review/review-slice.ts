@@ -6,7 +6,6 @@ import {
 } from '../../model/edits/comment-edits';
 import { updateMeta } from '../../model/edits/element-edits';
 import { sameCommentTarget } from '../../model/comments';
-import { parseDiagramFile } from '../../io/parse-file';
 import type { CommentTarget, Diagram } from '../../model/schema';
 import type { ReviewBaseline } from '../../rules/engine';
 import { readAuthorName, writeAuthorName } from '../../persistence/author-name';
@@ -59,7 +58,7 @@ export interface ReviewSlice {
   compareWith(comparison: Comparison | null): void;
   compareWithVersion(id: string): Promise<string | null>;
   /** Compares with a file (JSON or our PNG text) read through the file gate; the open diagram is untouched. */
-  compareWithFile(text: string, fileName: string): string | null;
+  compareWithFile(text: string, fileName: string): Promise<string | null>;
 
   setAuthorName(name: string): void;
   startComment(target: CommentTarget | null): void;
@@ -208,7 +207,9 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
       return null;
     },
 
-    compareWithFile(text, fileName) {
+    async compareWithFile(text, fileName) {
+      // The file gate (schema and rule checks) loads with the first file, not at start-up.
+      const { parseDiagramFile } = await import('../../io/parse-file');
       const parsed = parseDiagramFile(text);
       if (!parsed.ok) {
         const first = parsed.problems[0];

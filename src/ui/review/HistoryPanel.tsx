@@ -65,7 +65,7 @@ export function HistoryPanel() {
   const onCompareFile = async (file: File | undefined) => {
     if (!file) return;
     const text = await file.text();
-    const error = store.getState().compareWithFile(text, file.name);
+    const error = await store.getState().compareWithFile(text, file.name);
     if (error) setMessage({ kind: 'error', text: error });
     else setMessage(null);
     if (fileRef.current) fileRef.current.value = '';

@@ -1,4 +1,5 @@
 import { createStore, promisifyRequest as request, type UseStore } from 'idb-keyval';
+import type { parseDiagramFile } from '../io/parse-file';
 import type { Problem } from '../io/problems';
 import { serializeDiagram } from '../io/serialize';
 import type { Diagram } from '../model/schema';
@@ -17,7 +18,7 @@ import {
 import { describeStorageError, type StorageFailure } from './storage-error';
 import { readTabDiagram, writeTabDiagram } from './tab-diagram';
 
-type Parse = typeof import('../io/parse-file').parseDiagramFile;
+type Parse = typeof parseDiagramFile;
 
 // The file gate (schema and rule checks) loads with the first read rather than at start-up,
 // and before the read's transaction opens: an import awaited inside one lets IndexedDB commit it.

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Comparison } from '../../review/compare-diagrams';
+import type { Comparison, compareDiagrams } from '../../review/compare-diagrams';
 import { useEditor } from './editor-context';
 import { useAudit } from './use-audit';
 
@@ -9,7 +9,7 @@ export interface OpenComparison {
   readonly result: Comparison;
 }
 
-type Compare = typeof import('../../review/compare-diagrams').compareDiagrams;
+type Compare = typeof compareDiagrams;
 
 // The comparison (diff, audit delta, drift, and the audit of the other side) loads with the
 // first Compare, not at start-up; the version being compared is read from storage first anyway.

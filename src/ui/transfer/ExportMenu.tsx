@@ -1,8 +1,14 @@
+import { Suspense } from 'react';
 import { useEditor, useEditorApi } from '../../store/react/editor-context';
 import type { ExportFormat } from '../../store/transfer/export-diagram';
 import { useTransfer } from '../../store/react/use-transfer';
 import { Menu, type MenuItem } from '../Menu';
-import { ShareLinkDialog } from './ShareLinkDialog';
+import { preloadable } from '../../ui-kit/preloadable';
+
+// Shown only when the clipboard refuses a share link; it loads with the exporters.
+const ShareLinkDialog = preloadable(() =>
+  import('./ShareLinkDialog').then((m) => m.ShareLinkDialog),
+);
 
 const FORMATS: readonly { label: string; format: ExportFormat }[] = [
   { label: 'SVG', format: 'svg' },
@@ -55,16 +61,25 @@ export function ExportMenu() {
   return (
     <>
       {/* A failed load is reported when an item is chosen, not as the menu opens. */}
-      <Menu label="Export" items={items} onOpen={() => void loadExporters().catch(() => null)} />
+      <Menu
+        label="Export"
+        items={items}
+        onOpen={() => {
+          ShareLinkDialog.preload();
+          void loadExporters().catch(() => null);
+        }}
+      />
       <span role="status" className="text-xs text-zinc-600">
         {busy && `Exporting ${FORMATS.find((f) => f.format === busy)?.label ?? busy}…`}
       </span>
       {shareLink && (
-        <ShareLinkDialog
-          url={shareLink.url}
-          warning={shareLink.warning}
-          onClose={() => setTransfer({ shareLink: null })}
-        />
+        <Suspense fallback={null}>
+          <ShareLinkDialog.Component
+            url={shareLink.url}
+            warning={shareLink.warning}
+            onClose={() => setTransfer({ shareLink: null })}
+          />
+        </Suspense>
       )}
     </>
   );

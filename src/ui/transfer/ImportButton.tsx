@@ -1,7 +1,12 @@
-import { useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { useEditor } from '../../store/react/editor-context';
 import { useFileDropGuard, useImportFile, useTransfer } from '../../store/react/use-transfer';
-import { ImportProblemsDialog } from './ImportProblemsDialog';
+import { preloadable } from '../../ui-kit/preloadable';
+
+// Shown only when a file or link is refused; it loads as a file is picked or dropped.
+const ImportProblemsDialog = preloadable(() =>
+  import('./ImportProblemsDialog').then((m) => m.ImportProblemsDialog),
+);
 
 /**
  * Opens a .json file or a PNG exported from GTM Blueprint as a new diagram. Also hosts the
@@ -41,11 +46,16 @@ export function ImportButton() {
           const file = e.currentTarget.files?.[0];
           // Cleared so that picking the same file again (after fixing it) fires a change.
           e.currentTarget.value = '';
-          if (file) void importFile(file);
+          if (file) {
+            ImportProblemsDialog.preload();
+            void importFile(file);
+          }
         }}
       />
       {dialog === 'import-problems' && failure && (
-        <ImportProblemsDialog failure={failure} onClose={close} />
+        <Suspense fallback={null}>
+          <ImportProblemsDialog.Component failure={failure} onClose={close} />
+        </Suspense>
       )}
     </>
   );

@@ -4,6 +4,8 @@ export interface Preloadable<P extends object = object> {
   readonly Component: ComponentType<P>;
   /** Starts loading the module (once); a failure is left for the first render to show. */
   readonly preload: () => void;
+  /** Resolves once the module is here, so a render after it does not suspend. */
+  readonly ready: () => Promise<void>;
 }
 
 /**
@@ -32,5 +34,9 @@ export function preloadable<P extends object = object>(
     const [Panel] = useState<ComponentType<P>>(() => loaded ?? Lazy);
     return <Panel {...props} />;
   }
-  return { Component, preload: () => void start().catch(() => undefined) };
+  return {
+    Component,
+    preload: () => void start().catch(() => undefined),
+    ready: () => start().then(() => undefined),
+  };
 }

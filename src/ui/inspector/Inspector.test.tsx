@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EditorContext } from '../../store/react/editor-context';
 import { createDiagram } from '../../model/factories';
 import type { DiagramLibrary } from '../../persistence/library';
 import { createEditorStore, undo } from '../../store/editor-store';
 import { DiagramSession } from '../../store/session';
-import { Inspector } from './Inspector';
+import { Inspector, nodeFieldsReady } from './Inspector';
 
 function setup() {
   const store = createEditorStore(createDiagram('Test'), 'd1');
@@ -20,6 +20,8 @@ function setup() {
   return store;
 }
 
+// A card's fields load apart from the inspector; here they are loaded before any render.
+beforeAll(() => nodeFieldsReady());
 afterEach(() => cleanup());
 
 describe('Inspector', () => {

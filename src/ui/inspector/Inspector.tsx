@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { useEditor } from '../../store/react/editor-context';
 import { useCanEdit } from '../../store/react/use-room';
 import { KIND_LABEL, layerOf } from '../../model/layers';
@@ -6,10 +6,19 @@ import { isNodeOf } from '../../model/guards';
 import { COMPANY_STAGES, EDGE_KINDS, titleSchema, type DiagramNode } from '../../model/schema';
 import { LAYER_PALETTE } from '../../model/layer-palette';
 import { LayerIcon } from '../../ui-kit/LayerIcon';
-import { NodeFields } from './NodeFields';
 import { NumberInput, SelectInput, TextInput } from './FieldInputs';
 import { schemaProblem } from './validate-field';
 import { VIEW_ONLY_HINT } from '../view-only-hint';
+import { preloadable } from '../../ui-kit/preloadable';
+
+// A card's own fields and metrics are not needed until a card is selected: they load when the
+// browser is idle after start-up (or with the first selection), and render directly once here.
+const NodeFields = preloadable<{ node: DiagramNode }>(() =>
+  import('./NodeFields').then((m) => m.NodeFields),
+);
+
+/** Resolves once a card's fields can render without waiting (for tests). */
+export const nodeFieldsReady = NodeFields.ready;
 
 /** The side panel for the selection: one node, one edge, several, or the diagram itself. */
 export function Inspector() {
@@ -24,6 +33,14 @@ export function Inspector() {
     const ids = new Set(selection.nodes);
     return nodes.filter((n) => ids.has(n.id));
   }, [nodes, selection.nodes]);
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(NodeFields.preload, 2_000);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(NodeFields.preload, { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, []);
   const selectedEdges = useMemo(() => {
     const ids = new Set(selection.edges);
     return edges.filter((e) => ids.has(e.id));
@@ -81,7 +98,9 @@ function NodeInspector({ node }: { node: DiagramNode }) {
         validate={(v) => schemaProblem(titleSchema, v)}
         onCommit={(title) => updateNode(node.id, { title })}
       />
-      <NodeFields node={node} />
+      <Suspense fallback={null}>
+        <NodeFields.Component node={node} />
+      </Suspense>
       <ConnectTo node={node} />
     </>
   );

@@ -9,7 +9,7 @@ import type { Finding, Report, Rule, RuleOptions } from './types';
 export { RULES, ruleById } from './registry';
 export type { Finding, Severity } from './types';
 export type { ReviewBaseline } from './context';
-export { SEVERITY_ORDER, toAuditResult, type AuditResult } from './audit-result';
+export { SEVERITY_ORDER, type AuditResult } from './audit-result';
 
 /**
  * Per-rule settings: a level ("off" silences a rule, "warning" / "error" replace its

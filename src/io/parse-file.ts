@@ -5,7 +5,13 @@ import { METRIC_KEYS } from '../model/metrics';
 import { LIMITS, diagramSchema, type Diagram } from '../model/schema';
 import { CURRENT_VERSION, FORMAT, MAX_FILE_BYTES } from '../model/version';
 import { RULES, ruleById } from '../rules/registry';
-import { findDuplicateKey } from './duplicate-keys';
+import {
+  FORBIDDEN_KEYS,
+  MAX_DEPTH,
+  findKeyProblem,
+  forbiddenKeyProblem,
+  tooDeepProblem,
+} from './key-scan';
 import { formatPath, type Problem } from './problems';
 import { appendAll } from '../model/arrays';
 
@@ -13,9 +19,6 @@ export type ParseResult =
   | { readonly ok: true; readonly diagram: Diagram; readonly migratedFrom?: number }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-/** Keys that could reach an object's prototype if anything downstream merged the file. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 32;
 const MAX_PROBLEMS = 50;
 /** Problem messages quote user text; past these lengths they quote the start and say so. */
 const DETAIL_SHOWN = 160;
@@ -59,15 +62,21 @@ export function parseDiagramFile(input: string): ParseResult {
     const detail = error instanceof Error ? error.message : String(error);
     return refuse('(file)', `The file is not valid JSON (${clip(detail, DETAIL_SHOWN)}).`);
   }
-  const duplicate = findDuplicateKey(text);
-  if (duplicate) return { ok: false, problems: [duplicate] };
-  return parseDiagramValue(value);
+  // The text scan also finds hostile keys and deep nesting, so the value is not walked again.
+  const keyProblem = findKeyProblem(text);
+  if (keyProblem) return { ok: false, problems: [keyProblem] };
+  return checkDiagram(value);
 }
 
+/** The gate for a value that did not come as text (a Y.Doc's content, a test's object). */
 export function parseDiagramValue(value: unknown): ParseResult {
   const hostile = findForbiddenKey(value, [], 0);
   if (hostile) return { ok: false, problems: [hostile] };
+  return checkDiagram(value);
+}
 
+/** Everything after the hostile-key check: format, migration, schema, references. */
+function checkDiagram(value: unknown): ParseResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return refuse('(file)', 'The file does not hold a GTM Blueprint diagram (expected an object).');
   }
@@ -113,9 +122,7 @@ function utf8Length(text: string): number {
  */
 function findForbiddenKey(value: unknown, path: PropertyKey[], depth: number): Problem | null {
   if (typeof value !== 'object' || value === null) return null;
-  if (depth > MAX_DEPTH) {
-    return { path: formatPath(path), message: 'The file nests deeper than a diagram ever does.' };
-  }
+  if (depth > MAX_DEPTH) return tooDeepProblem(path);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
@@ -126,12 +133,7 @@ function findForbiddenKey(value: unknown, path: PropertyKey[], depth: number): P
     return null;
   }
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) {
-      return {
-        path: formatPath([...path, key]),
-        message: `The key "${key}" is not allowed: it is used to tamper with JavaScript objects.`,
-      };
-    }
+    if (FORBIDDEN_KEYS.has(key)) return forbiddenKeyProblem(path, key);
     path.push(key);
     const found = findForbiddenKey((value as Record<string, unknown>)[key], path, depth + 1);
     path.pop();

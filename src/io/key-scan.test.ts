@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicateKey } from './duplicate-keys';
+import { findKeyProblem } from './key-scan';
 
-describe('findDuplicateKey', () => {
+describe('findKeyProblem', () => {
   it('finds a key repeated in the top-level object', () => {
-    expect(findDuplicateKey('{"name":"a","nodes":[],"name":"b"}')).toMatchObject({
+    expect(findKeyProblem('{"name":"a","nodes":[],"name":"b"}')).toMatchObject({
       path: 'name',
       message: expect.stringContaining('The key "name" appears twice') as string,
     });
@@ -14,11 +14,11 @@ describe('findDuplicateKey', () => {
       '{"x":1}',
       '{"x":1,"x":2}',
     );
-    expect(findDuplicateKey(text)?.path).toBe('nodes[1].data.x');
+    expect(findKeyProblem(text)?.path).toBe('nodes[1].data.x');
   });
 
   it('sees through escapes: "a" and "\\u0061" are the same key', () => {
-    expect(findDuplicateKey('{"a":1,"\\u0061":2}')?.path).toBe('a');
+    expect(findKeyProblem('{"a":1,"\\u0061":2}')?.path).toBe('a');
   });
 
   it('is not fooled by keys, commas, braces and escaped quotes inside string values', () => {
@@ -27,15 +27,15 @@ describe('findDuplicateKey', () => {
       b: ['"a"', '{"b":1,"b":2}', '\\'],
       c: { a: 1, b: 2 },
     });
-    expect(findDuplicateKey(text)).toBeNull();
+    expect(findKeyProblem(text)).toBeNull();
   });
 
   it('allows the same key in sibling and nested objects', () => {
-    expect(findDuplicateKey('{"id":1,"child":{"id":2},"list":[{"id":3},{"id":4}]}')).toBeNull();
+    expect(findKeyProblem('{"id":1,"child":{"id":2},"list":[{"id":3},{"id":4}]}')).toBeNull();
   });
 
   it('allows whitespace anywhere JSON does', () => {
-    expect(findDuplicateKey('{ "a" : 1 ,\n  "b" : { "a" : 2 } ,\t"a" : 3 }')?.path).toBe('a');
+    expect(findKeyProblem('{ "a" : 1 ,\n  "b" : { "a" : 2 } ,\t"a" : 3 }')?.path).toBe('a');
   });
 
   it('scans a 5 MB file in well under a second', () => {
@@ -49,7 +49,7 @@ describe('findDuplicateKey', () => {
     const text = JSON.stringify({ nodes });
     expect(text.length).toBeGreaterThan(4_000_000);
     const started = performance.now();
-    expect(findDuplicateKey(text)).toBeNull();
+    expect(findKeyProblem(text)).toBeNull();
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });

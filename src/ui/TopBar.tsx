@@ -15,7 +15,7 @@ export function TopBar() {
   const openDialog = useEditor((s) => s.openDialog);
   return (
     <header className="flex h-12 shrink-0 items-center gap-1.5 border-b border-zinc-200 bg-white px-3 xl:gap-2">
-      <h1 className="flex items-center gap-2 font-semibold text-zinc-900">
+      <h1 className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap text-zinc-900">
         <img src="/favicon.svg" alt="" width="24" height="24" />
         {/* Narrow windows show the logo only; the page still has its heading for screen readers. */}
         <span className="sr-only xl:not-sr-only">GTM Blueprint</span>

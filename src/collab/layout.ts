@@ -38,7 +38,8 @@
  * `parseYDoc`, which rebuilds the file and runs it through the same gate as a file
  * (`parseDiagramFile`): the server refuses an update whose result fails it. Concurrent edits can
  * be valid alone and invalid together (a card deleted while someone joins an edge to it); a
- * client runs `repairYDoc` (repair.ts) on remote changes so its next update is valid again.
+ * client repairs its copy after every remote change (`watchForRepairs`, repair.ts) so its next
+ * update is valid again.
  */
 export const NODES_KEY = 'nodes';
 export const EDGES_KEY = 'edges';

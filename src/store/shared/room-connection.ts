@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { DOCUMENT_KEY, EDGES_KEY, NODES_KEY } from '../../collab/layout';
 import { CLOSE_REASONS, COLLAB_PATH, type RoomLink } from '../../collab/protocol';
+import { repairCount, watchForRepairs, type Repair } from '../../collab/repair';
 import type { Diagram } from '../../model/schema';
 import { writeRoom } from '../../persistence/room-prefs';
 import { createLocalDocument } from '../document/local-document';
@@ -49,6 +50,24 @@ const CLOSED_TEXT: Record<string, string> = {
   [CLOSE_REASONS.roomFull]: 'The room is full. Try again later.',
 };
 
+/** What a repair removed, for the person whose copy it repaired (collab/repair.ts says why). */
+function repairText(repair: Repair): string {
+  const parts = [
+    [repair.edges, 'edge', 'edges'],
+    [repair.threads, 'comment thread', 'comment threads'],
+    [repair.stageMappings, 'CRM stage mapping', 'CRM stage mappings'],
+  ] as const;
+  const removed = parts
+    .filter(([count]) => count > 0)
+    .map(([count, one, many]) => `${count} ${count === 1 ? one : many}`);
+  const list =
+    removed.length > 1 ? `${removed.slice(0, -1).join(', ')} and ${removed.at(-1)}` : removed[0];
+  return `Two edits crossed: a card or edge was deleted while something was joined to it. The deletion stands, so ${list} pointing at it ${repairCount(repair) === 1 ? 'was' : 'were'} removed.`;
+}
+
+/** A refusal this soon after a repair is the one the repair answers; its notice says enough. */
+const REPAIR_EXPLAINS_MS = 10_000;
+
 function colorFor(seed: number): string {
   return PRESENCE_COLORS[Math.abs(seed) % PRESENCE_COLORS.length] as string;
 }
@@ -73,9 +92,19 @@ export async function openRoom(
 ): Promise<OpenRoom> {
   const { store } = host;
   const ydoc = new Y.Doc();
-  const local = new IndexeddbPersistence(`gtm-room-${link.room}`, ydoc);
   let role: 'edit' | 'view' = options.role ?? 'view';
   let closed = false;
+  let repairedAt = -Infinity;
+  // Before IndexedDB and the provider write into the doc, so no change from either goes unrepaired.
+  const stopRepairs = watchForRepairs(ydoc, {
+    canWrite: () => role === 'edit' && !closed,
+    isOwnEdit: (origin) => origin instanceof LocalEdit || origin instanceof Y.UndoManager,
+    onRepaired: (repair) => {
+      repairedAt = performance.now();
+      store.getState().setNotice({ kind: 'warning', text: repairText(repair) });
+    },
+  });
+  const local = new IndexeddbPersistence(`gtm-room-${link.room}`, ydoc);
   roomState.setState({
     ...INITIAL_ROOM_STATE,
     room: { id: link.room, role },
@@ -125,7 +154,11 @@ export async function openRoom(
       if (!text) return;
       if (event.reason === CLOSE_REASONS.revoked || event.reason === CLOSE_REASONS.unauthorized)
         fail(text);
-      else store.getState().setNotice({ kind: 'warning', text });
+      else if (
+        event.reason !== CLOSE_REASONS.invalidDocument ||
+        performance.now() - repairedAt > REPAIR_EXPLAINS_MS
+      )
+        store.getState().setNotice({ kind: 'warning', text });
     },
     onUnsyncedChanges: () => updatePending(),
   });
@@ -239,6 +272,7 @@ export async function openRoom(
     presence?.stop();
     if (relist) clearTimeout(relist);
     ydoc.off('update', onUpdate);
+    stopRepairs();
     provider.destroy();
     socket.destroy();
     void local.destroy();

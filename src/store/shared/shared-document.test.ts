@@ -191,6 +191,18 @@ describe('shared document', () => {
     expect(store.getState().diagram.nodes.find((n) => n.id === id)?.title).toBe('Title 29');
   });
 
+  it('a remote change answered at once by a local write (a repair) reaches the store at once', () => {
+    vi.useFakeTimers();
+    const { a, b } = twoPeers();
+    const store = createEditorStore(b.read(), 'room', b);
+    const id = a.read().nodes[0]!.id;
+    a.apply((d) => edits.updateNode(d, id, { title: 'From Alice' }), 'update-node');
+    // Inside the batch window, a write of neither peer's edits (as repairYDoc writes).
+    b.ydoc.transact(() => b.ydoc.getMap('document').set('name', 'Repaired'), 'gtm-repair');
+    expect(store.getState().diagram.nodes.find((n) => n.id === id)?.title).toBe('From Alice');
+    expect(store.getState().diagram.name).toBe('Repaired');
+  });
+
   it('a remote change keeps untouched cards as the same objects', async () => {
     vi.useFakeTimers();
     const { a, b } = twoPeers();

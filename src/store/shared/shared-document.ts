@@ -114,9 +114,10 @@ export function createSharedDocument(
   const onAfterTransaction = (tr: Y.Transaction) => {
     if (tr.origin instanceof LocalEdit || tr.changed.size === 0) return;
     if (tr.local) {
-      // Undo, redo or a seed: the store must see it before the call returns.
-      catchUp();
-      if (refresh()) notify();
+      // Undo, redo, a seed or a repair: the store must see it before the call returns, with
+      // any remote change still waiting for its batch (a repair answers one at once).
+      const caughtUp = catchUp();
+      if (refresh() || caughtUp) notify();
       return;
     }
     remoteTimer ??= setTimeout(() => {

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import type { Severity } from '../../rules/types';
+import { useCanEdit } from '../../store/react/use-room';
 import { SEVERITY_TONE, SeverityIcon } from '../../ui-kit/SeverityIcon';
+import { VIEW_ONLY_HINT } from '../view-only-hint';
 
 export interface FindingRowProps {
   /** `findingKey` of the finding; handlers receive it and look the finding up afresh. */
@@ -36,6 +38,9 @@ export const FindingRow = memo(function FindingRow({
   onLearnMore,
   onComment,
 }: FindingRowProps) {
+  // A viewer may go to a finding's threads but not start one, nor apply a fix: both are writes
+  // the server refuses from a view link.
+  const editable = useCanEdit();
   return (
     <li
       className={`flex gap-2 rounded-md border px-2 py-2 ${SEVERITY_TONE[severity].soft}`}
@@ -67,6 +72,8 @@ export const FindingRow = memo(function FindingRow({
             <button
               type="button"
               className="btn border-emerald-600 px-2 py-0.5 text-left text-xs text-emerald-800 hover:bg-emerald-50"
+              disabled={!editable}
+              title={editable ? undefined : VIEW_ONLY_HINT}
               onClick={() => onFix(rowKey)}
             >
               <span aria-hidden="true">✦</span>
@@ -83,21 +90,23 @@ export const FindingRow = memo(function FindingRow({
           >
             Learn more
           </button>
-          <button
-            type="button"
-            className="rounded px-1 text-xs text-indigo-800 underline-offset-2 hover:underline"
-            // Named as the Comments panel names the thread's subject, so the two read alike.
-            aria-label={
-              openThreads === 0
-                ? `Comment on finding ${ruleId} on ${where ?? 'the whole diagram'}`
-                : `Go to the ${openThreads === 1 ? 'open comment thread' : `${openThreads} open comment threads`} on finding ${ruleId} on ${where ?? 'the whole diagram'}`
-            }
-            onClick={() => onComment(rowKey)}
-          >
-            {openThreads === 0
-              ? 'Comment'
-              : `${openThreads} open ${openThreads === 1 ? 'thread' : 'threads'}`}
-          </button>
+          {(editable || openThreads > 0) && (
+            <button
+              type="button"
+              className="rounded px-1 text-xs text-indigo-800 underline-offset-2 hover:underline"
+              // Named as the Comments panel names the thread's subject, so the two read alike.
+              aria-label={
+                openThreads === 0
+                  ? `Comment on finding ${ruleId} on ${where ?? 'the whole diagram'}`
+                  : `Go to the ${openThreads === 1 ? 'open comment thread' : `${openThreads} open comment threads`} on finding ${ruleId} on ${where ?? 'the whole diagram'}`
+              }
+              onClick={() => onComment(rowKey)}
+            >
+              {openThreads === 0
+                ? 'Comment'
+                : `${openThreads} open ${openThreads === 1 ? 'thread' : 'threads'}`}
+            </button>
+          )}
         </div>
       </div>
     </li>

@@ -4,6 +4,7 @@ import { KIND_LABEL } from '../../model/layers';
 import { LIMITS, type CommentTarget, type CommentThread, type Diagram } from '../../model/schema';
 import { useEditor } from '../../store/react/editor-context';
 import { useAudit } from '../../store/react/use-audit';
+import { useCanEdit } from '../../store/react/use-room';
 
 function targetKey(target: CommentTarget): string {
   return JSON.stringify(target);
@@ -39,6 +40,9 @@ function describeTarget(target: CommentTarget, diagram: Diagram): string {
  * text (React escapes it); nothing in a comment is ever read as Markdown or HTML.
  */
 export function CommentsPanel() {
+  // A view link reads threads only: the server refuses a viewer's writes, so a box offered to
+  // them would swallow their text without a word.
+  const editable = useCanEdit();
   const diagram = useEditor((s) => s.diagram);
   const selection = useEditor((s) => s.selection);
   const authorName = useEditor((s) => s.authorName);
@@ -51,14 +55,19 @@ export function CommentsPanel() {
 
   return (
     <section role="region" aria-label="Comments" className="flex flex-col gap-3 p-3">
-      {authorName === null ? (
+      {!editable ? (
+        <p className="rounded-md bg-zinc-100 px-2 py-1 text-xs text-zinc-700">
+          You opened this room with a view link: you can read the threads, but writing, replying to
+          or resolving a comment needs the edit link.
+        </p>
+      ) : authorName === null ? (
         <AuthorPrompt onSave={setAuthorName} />
       ) : (
         <p className="text-xs text-zinc-600">
           Commenting as <span className="font-medium text-zinc-900">{authorName}</span>.
         </p>
       )}
-      {authorName !== null && (
+      {editable && authorName !== null && (
         <NewThread diagram={diagram} selection={selection} findings={audit.findings} />
       )}
       <div className="flex items-center justify-between gap-2">
@@ -76,9 +85,11 @@ export function CommentsPanel() {
       </div>
       {shown.length === 0 && (
         <p className="text-sm text-zinc-600">
-          {threads.length === 0
-            ? 'No comments yet. Select a card or edge to start a thread.'
-            : 'No open threads.'}
+          {threads.length > 0
+            ? 'No open threads.'
+            : editable
+              ? 'No comments yet. Select a card or edge to start a thread.'
+              : 'No comments yet.'}
         </p>
       )}
       <ul aria-label="Comment threads" className="flex flex-col gap-2">
@@ -87,7 +98,8 @@ export function CommentsPanel() {
             key={thread.id}
             thread={thread}
             about={describeTarget(thread.target, diagram)}
-            me={authorName}
+            me={editable ? authorName : null}
+            editable={editable}
           />
         ))}
       </ul>
@@ -256,10 +268,13 @@ function ThreadView({
   thread,
   about,
   me,
+  editable,
 }: {
   thread: CommentThread;
   about: string;
+  /** Who may edit their own messages and reply here: null when no one in this tab may. */
   me: string | null;
+  editable: boolean;
 }) {
   const reply = useEditor((s) => s.replyToComment);
   const edit = useEditor((s) => s.editComment);
@@ -415,13 +430,15 @@ function ThreadView({
           </button>
         </form>
       )}
-      <button
-        type="button"
-        className="btn mt-1.5 px-2 py-0.5 text-xs"
-        onClick={() => resolve(thread.id, !thread.resolved)}
-      >
-        {thread.resolved ? 'Reopen' : 'Resolve'}
-      </button>
+      {editable && (
+        <button
+          type="button"
+          className="btn mt-1.5 px-2 py-0.5 text-xs"
+          onClick={() => resolve(thread.id, !thread.resolved)}
+        >
+          {thread.resolved ? 'Reopen' : 'Resolve'}
+        </button>
+      )}
     </li>
   );
 }

@@ -101,6 +101,7 @@ describe('command registry', () => {
     expect(saved[1]?.kind).toBe('reviewed');
     expect(ctx.store.getState().notice?.text).toMatch(/^Marked as reviewed on \d{4}-/);
 
+    ctx.store.getState().setNotice(null);
     roomState.setState({ room: { id: 'r1', role: 'view' } });
     try {
       expect(handleKeyDown(press('s', { ctrlKey: true }), ctx)).toBe(false);
@@ -111,6 +112,44 @@ describe('command registry', () => {
       roomState.setState(INITIAL_ROOM_STATE);
     }
     expect(saved).toHaveLength(2);
+  });
+
+  it("keeps a viewer's edit keys from the browser and says why, but lets other keys through", () => {
+    const ctx = setup();
+    ctx.store.getState().addNode('stage');
+    const pressed = (key: string, init: KeyboardEventInit = {}) => {
+      let prevented = false;
+      const event = {
+        ...press(key, init),
+        preventDefault: () => {
+          prevented = true;
+        },
+      } as KeyboardEvent;
+      return { ran: handleKeyDown(event, ctx), prevented };
+    };
+    roomState.setState({ room: { id: 'r1', role: 'view' } });
+    try {
+      // Ctrl+S would open the browser's "Save page", Ctrl+D its bookmark dialog.
+      expect(pressed('s', { ctrlKey: true })).toEqual({ ran: false, prevented: true });
+      expect(ctx.store.getState().notice).toEqual({
+        kind: 'info',
+        text: 'Save version needs an edit link: this room is open with a view link.',
+      });
+      expect(pressed('d', { metaKey: true })).toEqual({ ran: false, prevented: true });
+      expect(ctx.store.getState().notice?.text).toMatch(/^Duplicate needs an edit link/);
+      expect(ctx.store.getState().diagram.nodes).toHaveLength(1);
+      ctx.store.getState().setNotice(null);
+      // Disabled for another reason (nothing to paste, nothing to undo): the viewer is not told
+      // about a link, and the key is left to the browser as it is for an editor.
+      expect(pressed('v', { ctrlKey: true })).toEqual({ ran: false, prevented: false });
+      ctx.store.getState().clearSelection();
+      expect(pressed('Delete')).toEqual({ ran: false, prevented: false });
+      expect(ctx.store.getState().notice).toBeNull();
+      // What a viewer may do still runs.
+      expect(pressed('a', { ctrlKey: true })).toEqual({ ran: true, prevented: true });
+    } finally {
+      roomState.setState(INITIAL_ROOM_STATE);
+    }
   });
 
   it('opens the command palette on Ctrl+K, which finds commands by every word typed', () => {

@@ -232,6 +232,11 @@ export const COMMANDS: readonly Command[] = [
   },
 ];
 
+/** What a viewer is told when a key asks for an edit: "Save version needs an edit link…". */
+function viewOnlyRefusal(command: Command): string {
+  return `${command.label} needs an edit link: this room is open with a view link.`;
+}
+
 /** What a command that finishes later says, in the notice bar (it may run with no panel open). */
 function tell(store: EditorStore, error: string | null, done: string): void {
   store.getState().setNotice(error ? { kind: 'error', text: error } : { kind: 'info', text: done });
@@ -290,7 +295,9 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * Runs the command a key press stands for. Keys typed into fields are left alone, and so
  * are arrows while a selected node (or the selection box) has focus: React Flow moves
- * the selection itself then, and a second move here would double the step.
+ * the selection itself then, and a second move here would double the step. An edit that
+ * only a view link stops is still taken from the browser, which would otherwise act on it
+ * (Ctrl+S opens "Save page", Ctrl+D bookmarks), and the viewer is told why nothing happened.
  */
 export function handleKeyDown(event: KeyboardEvent, ctx: CommandContext): boolean {
   if (isTyping(event.target)) return false;
@@ -302,7 +309,14 @@ export function handleKeyDown(event: KeyboardEvent, ctx: CommandContext): boolea
   for (const command of COMMANDS) {
     if (!command.matches?.(event)) continue;
     if (inCanvas && command.id.startsWith('nudge')) return false;
-    if (!commandEnabled(command, ctx.store.getState(), canEdit(roomState.getState()))) return false;
+    const state = ctx.store.getState();
+    if (!commandEnabled(command, state, canEdit(roomState.getState()))) {
+      if (command.edits && commandEnabled(command, state, true)) {
+        event.preventDefault();
+        state.setNotice({ kind: 'info', text: viewOnlyRefusal(command) });
+      }
+      return false;
+    }
     event.preventDefault();
     command.run(ctx, event);
     return true;

@@ -64,6 +64,9 @@ const versions = (page: Page) => history(page).getByRole('list', { name: 'Versio
 /** Versions people saved by name (an automatic one may be saved as well when a room starts). */
 const named = (page: Page) => versions(page).getByRole('listitem').filter({ hasText: 'Saved · ' });
 const cards = (page: Page) => page.locator('.react-flow__node');
+const comments = (page: Page) => page.getByRole('region', { name: 'Comments' });
+const problems = (page: Page) => page.getByRole('region', { name: 'Problems' });
+const startFinding = /^Comment on finding /;
 
 async function openHistory(page: Page) {
   await page.getByRole('tab', { name: 'History' }).click();
@@ -88,7 +91,7 @@ describe('versions of a shared room', { timeout: 240_000 }, () => {
     rmSync(data, { recursive: true, force: true });
   });
 
-  it("A saves a named version; B, in another browser, sees it with A's name, compares and restores it; B's version reaches A's open History; a viewer reads History but cannot save", async () => {
+  it("A saves a named version; B, in another browser, sees it with A's name, compares and restores it; B's version reaches A's open History; a viewer reads History and comments but cannot save, comment or press Ctrl+S", async () => {
     const alice = await person(browser, 'Alice Adams');
     const bob = await person(browser, 'Bob Brown');
     const carol = await person(browser, 'Carol Chen');
@@ -173,6 +176,18 @@ describe('versions of a shared room', { timeout: 240_000 }, () => {
       .getByText(/· Bob Brown$/)
       .waitFor();
 
+    // Alice starts a thread on the stage card, for Carol to read.
+    await cards(a)
+      .first()
+      .click({ position: { x: 20, y: 10 } });
+    await a.getByRole('tab', { name: 'Comments' }).click();
+    await comments(a).getByRole('textbox', { name: 'Comment' }).fill('Who owns this stage?');
+    await comments(a).getByRole('button', { name: 'Comment', exact: true }).click();
+    await comments(a)
+      .getByRole('listitem', { name: /^Thread on Stage .*Who owns this/ })
+      .waitFor();
+    await a.keyboard.press('Escape');
+
     // Carol has the view link: she reads History and compares, but cannot save or restore.
     const c = await openEditor(carol, viewUrl);
     await synced(c);
@@ -195,6 +210,68 @@ describe('versions of a shared room', { timeout: 240_000 }, () => {
       .getByRole('region', { name: 'Comparison' })
       .getByRole('heading', { name: 'Compared with “Before the Q3 review”' })
       .waitFor();
+
+    // Carol reads Alice's thread, filters and follows it to its card, but is offered no box,
+    // Reply, Resolve or Edit, and is told why where the form would be.
+    await c.getByRole('tab', { name: 'Comments' }).click();
+    const panel = comments(c);
+    const thread = panel.getByRole('listitem', { name: /^Thread on Stage .*Who owns this/ });
+    await thread.getByText('Who owns this stage?').waitFor();
+    await thread.getByText(/^Alice Adams ·/).waitFor();
+    await panel.getByText('You opened this room with a view link').waitFor();
+    for (const name of ['Comment', 'Reply', 'Your name, shown with your comments'])
+      assert.equal(await panel.getByRole('textbox', { name }).count(), 0, `no ${name} box`);
+    for (const name of ['Comment', 'Reply', 'Resolve', 'Reopen', 'Save name'])
+      assert.equal(
+        await panel.getByRole('button', { name, exact: true }).count(),
+        0,
+        `no ${name} button`,
+      );
+    assert.equal(await panel.getByRole('button', { name: /^Edit / }).count(), 0);
+    await panel.getByRole('checkbox', { name: 'Open only' }).check();
+    await thread.waitFor();
+    await thread.getByRole('button', { name: /^Stage / }).click();
+    await c.waitForFunction(
+      () => document.querySelectorAll('.react-flow__node.selected').length === 1,
+    );
+    await c.getByRole('tab', { name: 'Comments' }).click();
+    // With the card selected an editor would see the new-thread form here.
+    await thread.waitFor();
+    assert.equal(await panel.getByRole('textbox').count(), 0, 'no comment box on a selected card');
+    await panel.screenshot({ path: join(screenshotDir, 'room-versions-viewer-comments.png') });
+    // Problems offers Alice a Comment button per finding, Carol none (nor a fix).
+    await a.getByRole('tab', { name: /^Problems/ }).click();
+    assert.ok((await problems(a).getByRole('button', { name: startFinding }).count()) > 0);
+    await c.getByRole('tab', { name: /^Problems/ }).click();
+    await problems(c)
+      .getByRole('button', { name: /^Learn more about / })
+      .first()
+      .waitFor();
+    assert.equal(await problems(c).getByRole('button', { name: startFinding }).count(), 0);
+    const fixes = await problems(c)
+      .getByRole('button', { name: /^Fix: / })
+      .all();
+    assert.ok(fixes.length > 0, 'the two cards have a finding with a fix');
+    for (const fix of fixes) assert.ok(await fix.isDisabled());
+
+    // Ctrl+S on the view link saves nothing, keeps the browser's "Save page" shut and says why.
+    await c.evaluate(() => {
+      window.addEventListener('keydown', (e) => {
+        if (e.key.toLowerCase() === 's')
+          document.body.dataset.savePrevented = String(e.defaultPrevented);
+      });
+    });
+    await c.keyboard.press('Escape');
+    await c.keyboard.press('Control+s');
+    await c
+      .getByRole('status')
+      .filter({ hasText: 'Save version needs an edit link: this room is open with a view link.' })
+      .waitFor();
+    assert.equal(await c.evaluate(() => document.body.dataset.savePrevented), 'true');
+    await c.screenshot({ path: join(screenshotDir, 'room-versions-viewer-save.png') });
+    await openHistory(c);
+    assert.equal(await named(c).count(), 2);
+
     // Nothing was added for the viewer meanwhile.
     await b.getByRole('tab', { name: 'Inspector' }).click();
     await openHistory(b);

@@ -1,10 +1,9 @@
 /**
  * Helpers for the server tests: a server in this process or as a child process, and raw
- * Hocuspocus providers in Node. `npm run test:server` runs with --test-force-exit: a provider
- * destroyed while it is reconnecting (after the server closed its socket on purpose) can keep
- * a test process open after every test has finished; the servers themselves close cleanly.
+ * Hocuspocus providers in Node, over the editor's own socket (RoomSocket, which stays closed
+ * once destroyed, so a test process ends when its tests do).
  */
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { COLLAB_PATH, parseRoomFragment } from '../../src/collab/protocol';
+import { RoomSocket } from '../../src/collab/room-socket';
 import type { RoomLinks } from '../../src/collab/room-api';
 import { applyDiagramToYDoc } from '../../src/collab/to-ydoc';
 import { yDocToDiagram } from '../../src/collab/from-ydoc';
@@ -78,7 +78,7 @@ export function tokenOf(url: string): string {
 export interface TestClient {
   readonly doc: Y.Doc;
   readonly provider: HocuspocusProvider;
-  readonly socket: HocuspocusProviderWebsocket;
+  readonly socket: RoomSocket;
   readonly closes: string[];
   readonly denied: string[];
   /** Resolves once the server has acknowledged every local change. */
@@ -98,7 +98,7 @@ export function connect(
 ): TestClient {
   const url = options.url ?? new URL(COLLAB_PATH, baseUrl.replace(/^http/, 'ws')).href;
   const doc = options.doc ?? new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({
+  const socket = new RoomSocket({
     url,
     WebSocketPolyfill: QuietWebSocket,
     delay: 100,

@@ -1,8 +1,9 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { DOCUMENT_KEY, EDGES_KEY, NODES_KEY } from '../../collab/layout';
 import { CLOSE_REASONS, COLLAB_PATH, type RoomLink } from '../../collab/protocol';
+import { RoomSocket } from '../../collab/room-socket';
 import { repairCount, watchForRepairs, type Repair } from '../../collab/repair';
 import type { Diagram } from '../../model/schema';
 import { writeRoom } from '../../persistence/room-prefs';
@@ -117,7 +118,8 @@ export async function openRoom(
 
   const url = new URL(COLLAB_PATH, location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  const socket = new HocuspocusProviderWebsocket({
+  // Stays closed once left, even if the server had just closed it (room-socket.ts).
+  const socket = new RoomSocket({
     url: url.href,
     // Jittered backoff so a restarted server is not met by every tab at once.
     delay: 500 + Math.floor(Math.random() * 500),

@@ -13,7 +13,16 @@ import { parseRoomFragment } from '../../src/collab/protocol';
 import { serializeDiagram } from '../../src/io/serialize';
 import { createSyntheticDiagram } from '../../src/testing/synthetic';
 import { seriousViolations } from './axe';
-import { card, inspector, launchBrowser, openEditor, screenshotDir, settle } from './harness';
+import {
+  card,
+  inspector,
+  launchBrowser,
+  openEditor,
+  screenshotDir,
+  settle,
+  waitForSaved,
+  waitForValue,
+} from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(process.env.GTM_DIST ?? join(ROOT, 'dist'));
@@ -110,6 +119,30 @@ async function typeInto(page: Page, label: string, text: string) {
   const field = inspector(page).getByLabel(label, { exact: true }).first();
   await field.fill(text);
   await field.blur();
+}
+
+/** The names of this browser's room copies (one IndexedDB database per room). */
+async function roomCopies(page: Page): Promise<string[]> {
+  return page.evaluate(async () =>
+    (await indexedDB.databases()).flatMap((d) => (d.name?.startsWith('gtm-room-') ? [d.name] : [])),
+  );
+}
+
+/** Waits until this browser's room copies are `expected` (deletes take a moment). */
+async function waitForCopies(page: Page, expected: string[]) {
+  const want = JSON.stringify(expected.map((room) => `gtm-room-${room}`).sort());
+  for (let tries = 0; ; tries += 1) {
+    const have = JSON.stringify((await roomCopies(page)).sort());
+    if (have === want) return;
+    if (tries > 60) assert.fail(`room copies ${have}, expected ${want}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+async function leaveRoom(page: Page) {
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('menuitem', { name: 'Leave the room' }).click();
+  await status(page, /^You left the room/);
 }
 
 describe('co-editing in the browser', { timeout: 240_000 }, () => {
@@ -644,9 +677,188 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
         });
       await status(b, 'Not connected');
       await status(a, 'Synced');
+      // Bob's copy of the room is of no use on a dead link; Alice's moved with her to the new one.
+      const room = parseRoomFragment(new URL(editUrl).hash)?.room as string;
+      await waitForCopies(b, []);
+      await waitForCopies(a, [room]);
     } finally {
       await alice.close();
       await bob.close();
+    }
+  });
+
+  it('leaving a room keeps the diagram as a local copy, in place, no longer shared', async () => {
+    const alice = await person(browser, 'Alice Adams');
+    const bob = await person(browser, 'Bob Brown');
+    try {
+      const a = await openWithCards(alice, server.url);
+      await waitForSaved(a);
+      await a.getByRole('button', { name: 'Diagrams', exact: true }).click();
+      const items = a.getByRole('list', { name: 'Saved diagrams' }).getByRole('listitem');
+      await items.first().waitFor();
+      const listed = await items.count();
+      await a.keyboard.press('Escape');
+      const { editUrl } = await shareAsRoom(a);
+      const room = parseRoomFragment(new URL(editUrl).hash)?.room as string;
+      const b = await openEditor(bob, editUrl);
+      await status(b, 'Synced');
+      await a.getByRole('listitem', { name: 'Bob Brown' }).waitFor();
+      const [first, second] = await cardTitles(a);
+      await selectCard(a, first as string);
+      await typeInto(a, 'Title', 'Shared before leaving');
+      await status(a, 'Synced');
+      await card(b, /Shared before leaving/)
+        .first()
+        .waitFor();
+      await waitForCopies(a, [room]);
+      // Set before leaving: a reload would lose it.
+      await a.evaluate(
+        () => ((window as unknown as { gtmMarker: string }).gtmMarker = 'still here'),
+      );
+
+      await leaveRoom(a);
+      assert.equal(
+        await a.evaluate(() => (window as unknown as { gtmMarker?: string }).gtmMarker),
+        'still here',
+        'the page was not reloaded',
+      );
+      assert.equal(new URL(a.url()).hash, '', 'the room fragment is gone');
+      await a.getByRole('listitem', { name: 'Bob Brown' }).waitFor({ state: 'detached' });
+      await card(a, /Shared before leaving/)
+        .first()
+        .waitFor();
+      // Undo starts afresh: nothing to take back into the room's edits.
+      assert.equal(await a.getByRole('button', { name: 'Undo', exact: true }).isDisabled(), true);
+      await a.getByRole('button', { name: 'Share' }).click();
+      assert.equal(await a.getByRole('menuitem', { name: 'Leave the room' }).count(), 0);
+      await a.keyboard.press('Escape');
+      await waitForCopies(a, []);
+
+      // Her copy is hers: edits no longer cross either way.
+      await selectCard(a, second as string);
+      // The inspector still shows the card selected in the room until it catches up.
+      const title = (page: Page) => inspector(page).getByLabel('Title', { exact: true }).first();
+      await waitForValue(title(a), (second as string).replace(/ \(\w+\)$/, ''));
+      await typeInto(a, 'Title', 'Alice after leaving');
+      await selectCard(b, /Shared before leaving/);
+      await waitForValue(title(b), 'Shared before leaving');
+      await typeInto(b, 'Title', 'Bob after Alice left');
+      await status(b, 'Synced');
+      await card(a, /Alice after leaving/)
+        .first()
+        .waitFor();
+      await waitForSaved(a);
+      await settle(b, 1500);
+      assert.equal(
+        (await cardTitles(b)).some((t) => t.includes('Alice after leaving')),
+        false,
+      );
+      assert.equal(
+        (await cardTitles(a)).some((t) => t.includes('Bob after Alice left')),
+        false,
+      );
+      await a.screenshot({ path: join(screenshotDir, 'co-editing-left.png') });
+
+      // Kept in her library: a reload opens it (no room link), and Diagrams lists it.
+      await a.reload();
+      await a.getByRole('toolbar', { name: 'Palette' }).waitFor();
+      await card(a, /Alice after leaving/)
+        .first()
+        .waitFor();
+      await card(a, /Shared before leaving/)
+        .first()
+        .waitFor();
+      await a.getByRole('button', { name: 'Diagrams', exact: true }).click();
+      const saved = a.getByRole('list', { name: 'Saved diagrams' }).getByRole('listitem');
+      await saved.first().waitFor();
+      assert.equal(await saved.count(), listed + 1, 'the copy left with, beside what was there');
+      await a.keyboard.press('Escape');
+
+      // Share works again, as a new room.
+      const again = await shareAsRoom(a);
+      assert.notEqual(parseRoomFragment(new URL(again.editUrl).hash)?.room, room);
+      // And a room link still opens a room: Bob's, through the address bar.
+      await leaveRoom(a);
+      await a.evaluate((url) => (location.hash = new URL(url).hash), editUrl);
+      await status(a, 'Synced');
+      await card(a, /Bob after Alice left/)
+        .first()
+        .waitFor();
+      await a.getByRole('listitem', { name: 'Bob Brown' }).waitFor();
+    } finally {
+      await alice.close();
+      await bob.close();
+    }
+  });
+
+  it('leaving with changes made offline keeps the room copy that holds them', async () => {
+    const alice = await person(browser, 'Alice');
+    try {
+      const a = await openWithCards(alice, server.url);
+      const { editUrl } = await shareAsRoom(a);
+      const room = parseRoomFragment(new URL(editUrl).hash)?.room as string;
+      const [first] = await cardTitles(a);
+      await alice.setOffline(true);
+      await status(a, /^Offline/);
+      await selectCard(a, first as string);
+      await typeInto(a, 'Title', 'Offline before leaving');
+      await status(a, /Offline: \d+ changes? will sync/);
+      await leaveRoom(a);
+      await status(a, /made offline had not reached the room; this browser keeps them/);
+      await settle(a, 1000);
+      await waitForCopies(a, [room]);
+      await card(a, /Offline before leaving/)
+        .first()
+        .waitFor();
+
+      // Back online, the room's link sends the kept change; the copy goes on the next leave.
+      await alice.setOffline(false);
+      await a.evaluate((url) => (location.hash = new URL(url).hash), editUrl);
+      await status(a, 'Synced');
+      const fresh = await openEditor(await person(browser, 'Carol'), editUrl);
+      await status(fresh, 'Synced');
+      await card(fresh, /Offline before leaving/)
+        .first()
+        .waitFor();
+      await leaveRoom(a);
+      await waitForCopies(a, []);
+    } finally {
+      await alice.close();
+    }
+  });
+
+  it('at start-up, copies of rooms not opened for a month are deleted, unless unsynced', async () => {
+    const alice = await person(browser, 'Alice');
+    try {
+      const a = await openWithCards(alice, server.url);
+      const rooms: string[] = [];
+      for (let i = 0; i < 2; i += 1) {
+        const { editUrl } = await shareAsRoom(a);
+        rooms.push(parseRoomFragment(new URL(editUrl).hash)?.room as string);
+        // Closing the tab keeps the copy, as a room may be reopened offline.
+        await a.goto(server.url);
+        await a.getByRole('toolbar', { name: 'Palette' }).waitFor();
+      }
+      const [stale, unsynced] = rooms as [string, string];
+      await a.evaluate(
+        ([stale, unsynced]) => {
+          const old = Date.now() - 40 * 24 * 60 * 60 * 1000;
+          for (const room of [stale, unsynced]) {
+            const key = `gtm-blueprint:room:${room}`;
+            const prefs = JSON.parse(localStorage.getItem(key) ?? '{}') as object;
+            localStorage.setItem(
+              key,
+              JSON.stringify({ ...prefs, openedAt: old, unsynced: room === unsynced }),
+            );
+          }
+        },
+        [stale, unsynced],
+      );
+      await waitForCopies(a, rooms);
+      await a.reload();
+      await waitForCopies(a, [unsynced]);
+    } finally {
+      await alice.close();
     }
   });
 

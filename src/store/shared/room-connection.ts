@@ -5,8 +5,11 @@ import { DOCUMENT_KEY, EDGES_KEY, NODES_KEY } from '../../collab/layout';
 import { CLOSE_REASONS, COLLAB_PATH, type RoomLink } from '../../collab/protocol';
 import { RoomSocket } from '../../collab/room-socket';
 import { repairCount, watchForRepairs, type Repair } from '../../collab/repair';
+import { createId } from '../../model/factories';
 import type { Diagram } from '../../model/schema';
-import { writeRoom } from '../../persistence/room-prefs';
+import { deleteRoomCopy, holdRoomCopy, roomCopyName } from '../../persistence/room-copies';
+import { mayDeleteOnLeave } from '../../persistence/room-copy-retention';
+import { readRoom, writeRoom } from '../../persistence/room-prefs';
 import { createLocalDocument } from '../document/local-document';
 import type { EditorStore } from '../editor-store';
 import { createSharedDocument, LocalEdit, type SharedDocument } from './shared-document';
@@ -28,13 +31,28 @@ export interface RoomHost {
   resumeLibrary(): void;
 }
 
+/** What leaving kept: this browser's copy of the room stays while it holds unconfirmed edits. */
+export interface LeftRoom {
+  readonly copyKept: boolean;
+  /** Own changes the server had not confirmed (made offline), kept in that copy. */
+  readonly pending: number;
+}
+
 export interface OpenRoom {
   readonly id: string;
   readonly token: string;
+  /** Left, or closed by opening another diagram in its place. */
+  readonly closed: boolean;
   setCursor(point: Point | null): void;
   /** Tells the others in the room that its versions changed, so their History lists again. */
   announceVersions(): void;
-  /** Leaves the room; the tab goes on with `diagram` (or the room's last state) locally. */
+  /**
+   * Leaves the room for good: the tab goes on with the room's last diagram as a new local one
+   * (its own id and a fresh undo history, saved by the library), and this browser's copy of the
+   * room is deleted unless it holds edits the server has not confirmed.
+   */
+  leave(): LeftRoom;
+  /** Disconnects and keeps this browser's copy (the room reopens on new links, or another opens). */
   close(): void;
 }
 
@@ -105,7 +123,13 @@ export async function openRoom(
       store.getState().setNotice({ kind: 'warning', text: repairText(repair) });
     },
   });
-  const local = new IndexeddbPersistence(`gtm-room-${link.room}`, ydoc);
+  const local = new IndexeddbPersistence(roomCopyName(link.room), ydoc);
+  // Start-up sweeps copies of rooms not opened for a while, and skips those open in some tab.
+  writeRoom(link.room, { openedAt: Date.now() });
+  const releaseCopy = holdRoomCopy(link.room);
+  /** Whether room-prefs says this copy holds unconfirmed edits (maybe from an earlier visit). */
+  let flaggedUnsynced = readRoom(link.room).unsynced === true;
+  let copyDropped = false;
   roomState.setState({
     ...INITIAL_ROOM_STATE,
     room: { id: link.room, role },
@@ -177,8 +201,15 @@ export async function openRoom(
   };
   ydoc.on('update', onUpdate);
   function updatePending() {
-    if (provider.isSynced && !provider.hasUnsyncedChanges) unsynced = 0;
+    const confirmed = provider.isSynced && !provider.hasUnsyncedChanges;
+    if (confirmed) unsynced = 0;
     roomState.setState({ pending: unsynced });
+    // Edits from an earlier visit count until this one has synced: they went out on connect.
+    const holdsUnconfirmed = unsynced > 0 || (flaggedUnsynced && !confirmed);
+    if (holdsUnconfirmed !== flaggedUnsynced && !closed) {
+      flaggedUnsynced = holdsUnconfirmed;
+      writeRoom(link.room, { unsynced: holdsUnconfirmed });
+    }
   }
   provider.on('synced', () => updatePending());
 
@@ -245,7 +276,19 @@ export async function openRoom(
     role = 'view';
     socket.disconnect();
     provider.destroy();
+    // The link no longer opens the room, so its copy here is of no use (unless it is the only
+    // place some edits are: a new link to the same room still sends them).
+    dropCopy();
     if (shared) adopt();
+  }
+
+  /** Deletes this browser's copy of the room, unless it holds edits the server lacks. */
+  function dropCopy(): boolean {
+    if (copyDropped) return true;
+    if (!mayDeleteOnLeave({ pending: unsynced, unsynced: flaggedUnsynced })) return false;
+    copyDropped = true;
+    void Promise.all([local.destroy(), releaseCopy()]).then(() => deleteRoomCopy(link.room));
+    return true;
   }
 
   /** Puts (or puts again, as the role changed) the shared document under the store. */
@@ -260,14 +303,25 @@ export async function openRoom(
     shared = next;
   }
 
-  function leave(diagram: Diagram) {
+  /** `keep`: saved to the library at once (leaving); otherwise another diagram is opening. */
+  function leave(diagram: Diagram, keep = false): LeftRoom {
+    const pending = unsynced;
+    const copyKept = !dropCopy();
     close();
-    store.getState().switchBackend(createLocalDocument(diagram), store.getState().diagramId);
+    // An id of its own: the library saves it as a new diagram, beside the one shared first.
+    const document = createLocalDocument(diagram);
+    store.getState().switchBackend(document, createId('d'));
+    // A new object, so autosave (resumed by close) sees a change and saves it now. Only once
+    // the id is the new one: automatic versions would otherwise take it for a room edit.
+    if (keep) document.load({ ...diagram });
+    return { copyKept, pending };
   }
 
   function close() {
     if (closed) return;
     closed = true;
+    if (!copyDropped) writeRoom(link.room, { openedAt: Date.now() });
+    void releaseCopy();
     removeEventListener('offline', onOffline);
     removeEventListener('online', onOnline);
     offSelection();
@@ -315,12 +369,16 @@ export async function openRoom(
   return {
     id: link.room,
     token: link.token,
+    get closed() {
+      return closed;
+    },
     setCursor(point) {
       presence?.cursor(point);
     },
     announceVersions() {
       awareness?.setLocalStateField('versions', Date.now());
     },
+    leave: () => leave(store.getState().diagram, true),
     close,
   };
 }

@@ -7,9 +7,15 @@ import {
   writePresenceColor,
   writeRoom,
 } from '../../persistence/room-prefs';
-import type { OpenRoom, RoomHost } from './room-connection';
+import type { LeftRoom, OpenRoom, RoomHost } from './room-connection';
 import type { VersionStore } from '../../persistence/versions';
-import { PRESENCE_COLORS, roomDiagramId, roomState, type Point } from './room-state';
+import {
+  INITIAL_ROOM_STATE,
+  PRESENCE_COLORS,
+  roomDiagramId,
+  roomState,
+  type Point,
+} from './room-state';
 import { createRoomVersionStore } from './room-versions';
 
 /**
@@ -20,6 +26,23 @@ import { createRoomVersionStore } from './room-versions';
  */
 const loadConnection = () => import('./room-connection');
 
+/** Deletes copies of rooms not opened for a month, once start-up is over (room-copies.ts). */
+function sweepWhenIdle(inUse: () => ReadonlySet<string>): void {
+  const sweep = () =>
+    void import('../../persistence/room-copies')
+      .then((m) => m.sweepOldRoomCopies(Date.now(), inUse()))
+      .catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(sweep, { timeout: 10_000 });
+  else setTimeout(sweep, 5_000);
+}
+
+function leftText({ copyKept, pending }: LeftRoom): string {
+  const left =
+    'You left the room. This copy is yours now, saved in Diagrams: your changes stay here, and the room’s no longer arrive.';
+  if (!copyKept) return left;
+  return `${left} ${pending === 1 ? 'One change' : pending > 1 ? `${pending} changes` : 'Changes'} made offline had not reached the room; this browser keeps them and sends them the next time you open the room’s link.`;
+}
+
 export interface Rooms {
   /** Opens the room of the page's address, if it names one (start-up, hashchange). */
   openFromLocation(): Promise<void>;
@@ -27,6 +50,7 @@ export interface Rooms {
   share(): Promise<void>;
   /** Revokes both links (holders are disconnected) and shows new ones. */
   renewLinks(): Promise<void>;
+  /** Goes on with the room's diagram as a local one, without reloading the page. */
   leave(): void;
   setCursor(point: Point | null): void;
   /** The name asked for once; resolves the join waiting for it. */
@@ -44,6 +68,10 @@ export function createRooms(host: RoomHost): Rooms {
   let versions: { link: RoomLink; store: VersionStore } | null = null;
   // Opened from a room link: fetch the room code while the local start-up runs.
   if (parseRoomFragment(location.hash)) void loadConnection().catch(() => null);
+  sweepWhenIdle(() => {
+    const rooms = [parseRoomFragment(location.hash)?.room, current?.room, open?.id];
+    return new Set(rooms.filter((room): room is string => room !== undefined));
+  });
 
   const notify = (text: string) => store.getState().setNotice({ kind: 'error', text });
 
@@ -57,7 +85,7 @@ export function createRooms(host: RoomHost): Rooms {
   const color = () => readPresenceColor() ?? pickColor();
 
   async function join(link: RoomLink, role: 'edit' | 'view' | null): Promise<void> {
-    if (open?.id === link.room && open.token === link.token) return;
+    if (open && !open.closed && open.id === link.room && open.token === link.token) return;
     current = link;
     // The bench times joining from here to the room's cards on screen.
     performance.mark('gtm-room-join');
@@ -72,7 +100,10 @@ export function createRooms(host: RoomHost): Rooms {
     open?.close();
     open = null;
     try {
-      open = await connection.openRoom(host, link, { role, name, color: color() });
+      const opened = await connection.openRoom(host, link, { role, name, color: color() });
+      // Left while it opened: the person still goes on with what the room showed, locally.
+      if (current === null) opened.leave();
+      else open = opened;
     } catch (error) {
       notify(error instanceof Error ? error.message : 'The room could not be opened.');
     }
@@ -139,9 +170,13 @@ export function createRooms(host: RoomHost): Rooms {
       await follow(result.value);
     },
     leave() {
-      open?.close();
+      const left = open && !open.closed ? open.leave() : null;
       open = null;
-      location.reload();
+      current = null;
+      versions = null;
+      roomState.setState(INITIAL_ROOM_STATE);
+      if (location.hash.includes('room=')) history.replaceState(null, '', location.pathname);
+      if (left) store.getState().setNotice({ kind: 'info', text: leftText(left) });
     },
     setCursor(point) {
       open?.setCursor(point);

@@ -7,6 +7,7 @@ import { DealsImportButton } from './deals/DealsImportButton';
 import { ImportButton } from './transfer/ImportButton';
 import { PresenceAvatars } from './share/PresenceAvatars';
 import { ShareMenu } from './share/ShareMenu';
+import { AutoLayoutIcon, RedoIcon, UndoIcon } from './top-bar-icons';
 
 export function TopBar() {
   const { store } = useEditorApi();
@@ -17,8 +18,9 @@ export function TopBar() {
     <header className="flex h-12 shrink-0 items-center gap-1.5 border-b border-zinc-200 bg-white px-3 xl:gap-2">
       <h1 className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap text-zinc-900">
         <img src="/favicon.svg" alt="" width="24" height="24" />
-        {/* Narrow windows show the logo only; the page still has its heading for screen readers. */}
-        <span className="sr-only xl:not-sr-only">GTM Blueprint</span>
+        {/* Below 1440 px the logo alone: the diagram's name and the controls need the room more.
+            The page still has its heading for screen readers. */}
+        <span className="sr-only min-[1440px]:not-sr-only">GTM Blueprint</span>
       </h1>
       <input
         aria-label="Diagram name"
@@ -26,7 +28,8 @@ export function TopBar() {
         onChange={(e) => renameDiagram(e.currentTarget.value)}
         onFocus={() => store.getState().beginTransaction('typing')}
         onBlur={() => store.getState().endTransaction()}
-        className="w-32 min-w-0 rounded-md border border-transparent px-2 py-1 text-sm font-medium hover:border-zinc-200 focus:border-zinc-400 xl:w-60"
+        // The one part of the bar that gives way to a crowded room, down to a readable 120 px.
+        className="w-40 min-w-30 rounded-md border border-transparent px-2 py-1 text-sm font-medium hover:border-zinc-200 focus:border-zinc-400 xl:w-60 xl:min-w-40"
       />
       <button type="button" className="btn" onClick={() => openDialog('diagrams')}>
         Diagrams
@@ -34,10 +37,10 @@ export function TopBar() {
       <TemplatesMenu />
       <div className="mx-1 h-6 w-px bg-zinc-200" aria-hidden="true" />
       <div className="flex items-center gap-1" role="group" aria-label="History">
-        <CommandButton id="undo" />
-        <CommandButton id="redo" />
+        <CommandButton id="undo" narrow={{ icon: <UndoIcon />, below: '2xl' }} />
+        <CommandButton id="redo" narrow={{ icon: <RedoIcon />, below: '2xl' }} />
       </div>
-      <CommandButton id="auto-layout" />
+      <CommandButton id="auto-layout" narrow={{ icon: <AutoLayoutIcon />, below: 'xl' }} />
       <div className="ml-auto flex items-center gap-1.5 xl:gap-2">
         <PresenceAvatars />
         <SaveStatus />

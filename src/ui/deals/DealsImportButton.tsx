@@ -1,6 +1,8 @@
 import { Suspense, lazy, useEffect, useRef } from 'react';
 import { useEditor } from '../../store/react/editor-context';
 import { useForecastBasis } from '../../store/react/use-forecast';
+import { NarrowLabel, narrowButtonClass } from '../NarrowLabel';
+import { DealsIcon } from '../top-bar-icons';
 
 // The mapping steps load with the first import, not with the page.
 const loadDialogs = () => import('./DealsDialogs');
@@ -33,7 +35,7 @@ export function DealsImportButton() {
     <>
       <button
         type="button"
-        className="btn"
+        className={`btn ${narrowButtonClass('xl')}`}
         title="Read a deals export (HubSpot, Salesforce, Pipedrive or any CSV) to compare the plan with what happened; the file stays in this browser"
         onClick={() => {
           // Fetched while the user picks a file, so the answer opens its dialog at once.
@@ -41,7 +43,7 @@ export function DealsImportButton() {
           input.current?.click();
         }}
       >
-        Import deals…
+        <NarrowLabel text="Import deals…" icon={<DealsIcon />} below="xl" />
       </button>
       <span role="status" className="sr-only">
         {reading ? 'Reading deals…' : ''}

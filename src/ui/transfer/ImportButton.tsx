@@ -2,6 +2,8 @@ import { Suspense, useRef } from 'react';
 import { useEditor } from '../../store/react/editor-context';
 import { useFileDropGuard, useImportFile, useTransfer } from '../../store/react/use-transfer';
 import { preloadable } from '../../ui-kit/preloadable';
+import { NarrowLabel, narrowButtonClass } from '../NarrowLabel';
+import { ImportIcon } from '../top-bar-icons';
 
 // Shown only when a file or link is refused; it loads as a file is picked or dropped.
 const ImportProblemsDialog = preloadable(() =>
@@ -30,11 +32,11 @@ export function ImportButton() {
     <>
       <button
         type="button"
-        className="btn"
+        className={`btn ${narrowButtonClass('xl')}`}
         title="Open a .json file or a PNG exported from GTM Blueprint, as a new diagram"
         onClick={() => input.current?.click()}
       >
-        Import
+        <NarrowLabel text="Import" icon={<ImportIcon />} below="xl" />
       </button>
       <input
         ref={input}

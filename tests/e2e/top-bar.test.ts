@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parseRoomFragment } from '../../src/collab/protocol';
+import { connect, type TestClient } from '../server/helpers';
+import { launchBrowser, openEditor, screenshotDir, settle } from './harness';
+import { openWithCards, person, serve, shareAsRoom } from './room-fixture';
+
+const WIDTHS = [1440, 1280, 1024];
+/** The narrowest the diagram's name may get and still show a few words. */
+const MIN_TITLE_WIDTH = 120;
+/** A `.btn` holds one line of text-sm: taller means its label wrapped. */
+const ONE_LINE = 32;
+const OTHERS = ['Bob Jones', 'Carol King', 'Dan Brown', 'Eve Adams', 'Frank Ocean'];
+
+const bar = (page: Page) => page.getByRole('banner');
+const avatars = (page: Page) => bar(page).getByRole('list', { name: /^In this room/ });
+
+interface Box {
+  readonly name: string;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** Every control of the top bar as drawn: buttons, the name field, the avatars. */
+async function controls(page: Page): Promise<Box[]> {
+  return bar(page)
+    .locator('button, input, li')
+    .evaluateAll((elements) =>
+      elements
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          const name =
+            el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent ?? '';
+          return { name, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        })
+        .filter((box) => box.right > box.left),
+    );
+}
+
+/** The bar at `width`: every control inside the window, on one row, and the name readable. */
+async function assertOneLine(page: Page, width: number, what: string) {
+  await page.setViewportSize({ width, height: 800 });
+  await settle(page, 100);
+  const header = await bar(page).boundingBox();
+  assert.ok(header, 'the top bar is drawn');
+  assert.equal(header.height, 48, `${what} at ${width}px: the bar is one row high`);
+  const boxes = await controls(page);
+  assert.ok(boxes.length >= 11, `${what} at ${width}px: the bar's controls are measured`);
+  const centre = header.y + header.height / 2;
+  for (const box of boxes) {
+    const where = `${what} at ${width}px: “${box.name}”`;
+    assert.ok(box.right <= width, `${where} ends at ${box.right}, inside the window`);
+    assert.ok(box.left >= 0, `${where} starts inside the window`);
+    assert.ok(box.bottom - box.top <= ONE_LINE, `${where} keeps to one line`);
+    assert.ok(
+      Math.abs((box.top + box.bottom) / 2 - centre) <= 2,
+      `${where} sits on the bar's one row`,
+    );
+  }
+  const title = await bar(page).getByRole('textbox', { name: 'Diagram name' }).boundingBox();
+  assert.ok(
+    title && title.width >= MIN_TITLE_WIDTH,
+    `${what} at ${width}px: the name field is ${title?.width}px wide`,
+  );
+  assert.equal(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    width,
+    `${what} at ${width}px: nothing scrolls sideways`,
+  );
+  // Narrowed to icons, the buttons keep their names.
+  for (const name of ['Undo', 'Redo', 'Auto layout', 'Import', 'Import deals…', 'Export', 'Share'])
+    await bar(page).getByRole('button', { name, exact: true }).waitFor();
+  await bar(page).getByRole('button', { name: 'Keyboard shortcuts' }).waitFor();
+  mkdirSync(screenshotDir, { recursive: true });
+  await bar(page).screenshot({ path: join(screenshotDir, `top-bar-${what}-${width}.png`) });
+}
+
+describe('the top bar keeps every control on one line', { timeout: 180_000 }, () => {
+  let data: string;
+  let server: { url: string; stop(): Promise<void> };
+  let browser: Browser;
+  let alice: BrowserContext;
+  let page: Page;
+  let link: { room: string; token: string };
+  const others: TestClient[] = [];
+
+  /** Someone else joins: a client in this process, present as people are (a name, a colour). */
+  function joinAs(name: string) {
+    const client = connect(server.url, link.room, link.token);
+    client.provider.awareness?.setLocalStateField('user', { name, color: '#0891b2' });
+    others.push(client);
+  }
+
+  before(async () => {
+    data = mkdtempSync(join(tmpdir(), 'gtm-top-bar-'));
+    server = await serve(data);
+    browser = await launchBrowser();
+    alice = await person(browser, 'Alice Smith');
+  });
+  after(async () => {
+    for (const client of others) client.destroy();
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    rmSync(data, { recursive: true, force: true });
+  });
+
+  it('alone, at 1440, 1280 and 1024 px', async () => {
+    const solo = await openEditor(alice, server.url);
+    for (const width of WIDTHS) await assertOneLine(solo, width, 'alone');
+    await solo.close();
+  });
+
+  it('with three people in the room: three avatars, no chip', async () => {
+    page = await openWithCards(alice, server.url);
+    const { editUrl } = await shareAsRoom(page);
+    const parsed = parseRoomFragment(new URL(editUrl).hash);
+    assert.ok(parsed, 'the edit link names a room');
+    link = parsed;
+    joinAs(OTHERS[0]!);
+    joinAs(OTHERS[1]!);
+    await bar(page).getByRole('list', { name: 'In this room: 3' }).waitFor({ timeout: 15_000 });
+    assert.equal(await avatars(page).getByRole('listitem').count(), 3);
+    assert.equal(await avatars(page).getByRole('listitem', { name: /more:/ }).count(), 0);
+    for (const width of WIDTHS) await assertOneLine(page, width, 'three-people');
+  });
+
+  it('with six people: three avatars and a “+3” chip naming the others', async () => {
+    for (const name of OTHERS.slice(2)) joinAs(name);
+    await bar(page).getByRole('list', { name: 'In this room: 6' }).waitFor({ timeout: 15_000 });
+    const items = avatars(page).getByRole('listitem');
+    const names = await items.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+    assert.equal(names.length, 4, 'three avatars and the chip');
+    const shown = names.slice(0, 3);
+    assert.equal(shown[0], 'Alice Smith (you)', 'you come first');
+    const everyone = ['Alice Smith (you)', ...OTHERS];
+    const hidden = everyone.filter((name) => !shown.includes(name));
+    const chip = avatars(page).getByRole('listitem', { name: /^3 more: / });
+    assert.equal(await chip.textContent(), '+3');
+    const listed = ((await chip.getAttribute('aria-label')) ?? '').replace(/^3 more: /, '');
+    assert.deepEqual(listed.split(', ').sort(), hidden.sort(), 'the chip names who it hides');
+    assert.equal(await chip.getAttribute('title'), `3 more: ${listed}`, 'and says so on hover');
+    for (const width of WIDTHS) await assertOneLine(page, width, 'six-people');
+  });
+});

@@ -71,13 +71,14 @@ export const FindingRow = memo(function FindingRow({
           {fixLabel !== null && (
             <button
               type="button"
-              className="btn border-emerald-600 px-2 py-0.5 text-left text-xs text-emerald-800 hover:bg-emerald-50"
+              // A fix can name a whole label ("Label it …"): it wraps within the row, not past it.
+              className="btn max-w-full items-start border-emerald-600 px-2 py-0.5 text-left text-xs whitespace-normal text-emerald-800 hover:bg-emerald-50"
               disabled={!editable}
               title={editable ? undefined : VIEW_ONLY_HINT}
               onClick={() => onFix(rowKey)}
             >
               <span aria-hidden="true">✦</span>
-              <span>
+              <span className="min-w-0 break-words">
                 <span className="font-semibold">Fix:</span> {fixLabel}
               </span>
             </button>

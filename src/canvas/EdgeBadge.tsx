@@ -18,7 +18,7 @@ export const EdgeBadge = memo(function EdgeBadge({ edgeId }: { edgeId: string })
       summary={summary}
       type="edge"
       id={edgeId}
-      className="absolute -top-3 -right-3 z-10"
+      className="absolute -top-3.5 -right-3.5 z-10"
     />
   );
 });

@@ -25,7 +25,7 @@ export const NodeBadges = memo(function NodeBadges({ nodeId }: { nodeId: string 
       summary={summary}
       type="node"
       id={nodeId}
-      className="absolute -top-2.5 -right-2.5 z-10"
+      className="absolute -top-3 -right-3 z-10"
     />
   );
 });

@@ -7,6 +7,11 @@ import { useComparison } from '../store/react/use-comparison';
 import { COMPARE_COLORS } from '../ui-kit/compare-colors';
 
 const RING = 6;
+/**
+ * Room kept free at a card's top-right corner for its audit badge: with a two-digit count the
+ * badge is 42 px wide, 12 of them past the corner (NodeBadges.tsx).
+ */
+const BADGE_CLEARANCE = 32;
 
 interface Point {
   readonly x: number;
@@ -18,6 +23,9 @@ interface Point {
  * size WCAG 2.2 asks for): `--gtm-zoom` is the canvas's zoom (use-zoom-style.ts).
  */
 const MARKER_SCALE = 'calc(1 / min(var(--gtm-zoom, 1), 1))';
+
+/** Above every card, a selected one too (React Flow lifts it to 1000), so none hides a marker. */
+const MARKER_Z = 1001;
 
 const MARKER_CLASS =
   'nodrag nopan absolute flex h-6 min-w-6 items-center justify-center gap-1 rounded-full border border-indigo-300 bg-indigo-50 px-1.5 text-xs font-semibold text-indigo-900 shadow-sm hover:bg-indigo-100';
@@ -131,6 +139,7 @@ function ReviewLayerView() {
             scale: MARKER_SCALE,
             transformOrigin: 'bottom left',
             pointerEvents: 'all',
+            zIndex: MARKER_Z,
           }}
           aria-label={`${m.count} open comment ${m.count === 1 ? 'thread' : 'threads'} on the handoff ${m.name}`}
           onClick={() => {
@@ -177,7 +186,6 @@ function ReviewLayerView() {
       {[...counts].map(([id, count]) => {
         const at = positions.get(id);
         if (!at) return null;
-        if (!at) return null;
         const title = diagram.nodes.find((n) => n.id === id)?.title || 'Untitled';
         return (
           <button
@@ -185,10 +193,14 @@ function ReviewLayerView() {
             type="button"
             className={MARKER_CLASS}
             style={{
-              translate: `${at.x + NODE_WIDTH - 28}px ${at.y - 14}px`,
+              // Its right edge ends left of the card's audit badge (which sits on the corner),
+              // so neither covers the other and both stay whole 24 px targets (axe target-size).
+              translate: `${at.x + NODE_WIDTH - BADGE_CLEARANCE}px ${at.y - 12}px`,
+              transform: 'translateX(-100%)',
               scale: MARKER_SCALE,
               transformOrigin: 'bottom left',
               pointerEvents: 'all',
+              zIndex: MARKER_Z,
             }}
             aria-label={`${count} open comment ${count === 1 ? 'thread' : 'threads'} on “${title}”`}
             onClick={() => {

@@ -33,7 +33,8 @@ export const ProblemBadge = memo(function ProblemBadge({
         ref={ref}
         type="button"
         // nodrag/nopan/nokey: the badge is a button of its own, not a handle to move the card by.
-        className={`nodrag nopan nokey inline-flex h-5 min-w-5 items-center justify-center gap-0.5 rounded-full border-[1.5px] bg-white px-1 text-[11px] leading-none font-bold shadow-sm ${SEVERITY_TONE[summary.worst].badge} ${className}`}
+        // The button is the 24 px target WCAG 2.2 asks for (2.5.8); the chip drawn in it stays 20 px.
+        className={`nodrag nopan nokey inline-flex h-6 min-w-6 items-center justify-center rounded-full p-0.5 ${className}`}
         aria-label={summary.label}
         aria-describedby={anchor ? tooltipId : undefined}
         data-severity={summary.worst}
@@ -50,8 +51,12 @@ export const ProblemBadge = memo(function ProblemBadge({
           if (event.key === 'Escape') hide();
         }}
       >
-        <SeverityIcon severity={summary.worst} className="h-3 w-3" />
-        {summary.count}
+        <span
+          className={`inline-flex h-5 min-w-5 items-center justify-center gap-0.5 rounded-full border-[1.5px] bg-white px-1 text-[11px] leading-none font-bold shadow-sm ${SEVERITY_TONE[summary.worst].badge}`}
+        >
+          <SeverityIcon severity={summary.worst} className="h-3 w-3" />
+          {summary.count}
+        </span>
       </button>
       {anchor &&
         createPortal(

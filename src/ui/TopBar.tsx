@@ -28,8 +28,9 @@ export function TopBar() {
         onChange={(e) => renameDiagram(e.currentTarget.value)}
         onFocus={() => store.getState().beginTransaction('typing')}
         onBlur={() => store.getState().endTransaction()}
-        // The one part of the bar that gives way to a crowded room, down to a readable 120 px.
-        className="w-40 min-w-30 rounded-md border border-transparent px-2 py-1 text-sm font-medium hover:border-zinc-200 focus:border-zinc-400 xl:w-60 xl:min-w-40"
+        // The one part of the bar that gives way to a crowded room, down to a readable 120 px
+        // (144 px from 1280 px wide).
+        className="w-40 min-w-30 rounded-md border border-transparent px-2 py-1 text-sm font-medium hover:border-zinc-200 focus:border-zinc-400 xl:w-60 xl:min-w-36"
       />
       <button type="button" className="btn" onClick={() => openDialog('diagrams')}>
         Diagrams
@@ -41,7 +42,8 @@ export function TopBar() {
         <CommandButton id="redo" narrow={{ icon: <RedoIcon />, below: '2xl' }} />
       </div>
       <CommandButton id="auto-layout" narrow={{ icon: <AutoLayoutIcon />, below: 'xl' }} />
-      <div className="ml-auto flex items-center gap-1.5 xl:gap-2">
+      {/* Kept whole: were it to shrink, the text in it would wrap or spill past the window. */}
+      <div className="ml-auto flex shrink-0 items-center gap-1.5 xl:gap-2">
         <PresenceAvatars />
         <SaveStatus />
         <ImportButton />

@@ -88,6 +88,7 @@ describe('the top bar keeps every control on one line', { timeout: 180_000 }, ()
   let alice: BrowserContext;
   let page: Page;
   let link: { room: string; token: string };
+  let viewUrl: string;
   const others: TestClient[] = [];
 
   /** Someone else joins: a client in this process, present as people are (a name, a colour). */
@@ -118,7 +119,9 @@ describe('the top bar keeps every control on one line', { timeout: 180_000 }, ()
 
   it('with three people in the room: three avatars, no chip', async () => {
     page = await openWithCards(alice, server.url);
-    const { editUrl } = await shareAsRoom(page);
+    const links = await shareAsRoom(page);
+    viewUrl = links.viewUrl;
+    const editUrl = links.editUrl;
     const parsed = parseRoomFragment(new URL(editUrl).hash);
     assert.ok(parsed, 'the edit link names a room');
     link = parsed;
@@ -146,5 +149,20 @@ describe('the top bar keeps every control on one line', { timeout: 180_000 }, ()
     assert.deepEqual(listed.split(', ').sort(), hidden.sort(), 'the chip names who it hides');
     assert.equal(await chip.getAttribute('title'), `3 more: ${listed}`, 'and says so on hover');
     for (const width of WIDTHS) await assertOneLine(page, width, 'six-people');
+  });
+
+  it('on a view link in that room: “View only”, four more in the chip, still one line', async () => {
+    const victor = await person(browser, 'Victor View');
+    try {
+      const view = await openEditor(victor, viewUrl);
+      await bar(view).getByRole('list', { name: 'In this room: 7' }).waitFor({ timeout: 15_000 });
+      await bar(view).getByText('View only').waitFor();
+      await avatars(view)
+        .getByRole('listitem', { name: /^4 more: / })
+        .waitFor();
+      for (const width of WIDTHS) await assertOneLine(view, width, 'viewer');
+    } finally {
+      await victor.close();
+    }
   });
 });

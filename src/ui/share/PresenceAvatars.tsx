@@ -31,7 +31,7 @@ export function PresenceAvatars() {
   return (
     <div className="flex shrink-0 items-center gap-2">
       {room.role === 'view' && (
-        <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700">
+        <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-zinc-700">
           View only
         </span>
       )}
@@ -58,7 +58,7 @@ export function PresenceAvatars() {
         )}
       </ul>
       {problem && (
-        <span title={problem} className="text-xs font-medium text-red-700">
+        <span title={problem} className="text-xs font-medium whitespace-nowrap text-red-700">
           Disconnected
         </span>
       )}

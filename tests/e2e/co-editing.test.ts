@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -23,103 +22,16 @@ import {
   waitForSaved,
   waitForValue,
 } from './harness';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = resolve(process.env.GTM_DIST ?? join(ROOT, 'dist'));
-
-/** `gtm-blueprint serve` as a child process on a free port, serving the built app. */
-async function serve(dataDir: string, port = 0): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'bin/gtm-blueprint.mjs'),
-      'serve',
-      '--port',
-      String(port),
-      '--data',
-      dataDir,
-      '--dist',
-      DIST,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /on (http:\/\/[^\s]+\/)/.exec(out);
-      if (match) done(match[1] as string);
-    });
-    child.on('exit', (code) => fail(new Error(`serve exited ${code}: ${out}`)));
-    setTimeout(() => fail(new Error(`serve did not start: ${out}`)), 20_000);
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-/** Each person has a browser context of their own (own storage), with a name already chosen. */
-async function person(browser: Browser, name: string): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.addInitScript({
-    content: `try { localStorage.setItem('gtm-blueprint:author-name', ${JSON.stringify(name)}); } catch {}`,
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  return context;
-}
-
-const status = (page: Page, text: string | RegExp) =>
-  page.getByRole('status').filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
-
-/** Opens the editor on a new diagram of two cards: a stage and a scoring card. */
-async function openWithCards(context: BrowserContext, url: string): Promise<Page> {
-  const page = await openEditor(context, url);
-  for (const kind of ['stage', 'scoring'])
-    await page.getByRole('button', { name: `Add ${kind}`, exact: true }).click();
-  await page.locator('.react-flow__node').nth(1).waitFor();
-  return page;
-}
-
-async function shareAsRoom(page: Page): Promise<{ editUrl: string; viewUrl: string }> {
-  await page.getByRole('button', { name: 'Share' }).click();
-  await page.getByRole('menuitem', { name: 'Invite to edit' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Invite people to this diagram' });
-  await dialog.waitFor();
-  const editUrl = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
-  const viewUrl = await dialog.getByRole('textbox', { name: 'View link' }).inputValue();
-  await dialog.getByRole('button', { name: 'Copy edit link' }).click();
-  await dialog.getByRole('button', { name: 'Copied edit link' }).waitFor();
-  assert.deepEqual(await seriousViolations(page), [], 'the links dialog passes axe');
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), editUrl);
-  await dialog.getByRole('button', { name: 'Done' }).click();
-  await status(page, 'Synced');
-  return { editUrl, viewUrl };
-}
-
-async function cardTitles(page: Page): Promise<string[]> {
-  return page
-    .locator('.react-flow__node')
-    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
-}
-
-async function selectCard(page: Page, name: string | RegExp) {
-  await card(page, name)
-    .first()
-    .click({ position: { x: 20, y: 10 } });
-}
-
-/** Sets a field in the inspector as a person types it, then leaves the field. */
-async function typeInto(page: Page, label: string, text: string) {
-  const field = inspector(page).getByLabel(label, { exact: true }).first();
-  await field.fill(text);
-  await field.blur();
-}
+import {
+  cardTitles,
+  openWithCards,
+  person,
+  selectCard,
+  serve,
+  shareAsRoom,
+  status,
+  typeInto,
+} from './room-fixture';
 
 /** The names of this browser's room copies (one IndexedDB database per room). */
 async function roomCopies(page: Page): Promise<string[]> {
@@ -654,13 +566,54 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
     }
   });
 
+  it('a link that does not open a room says so once and stops dialling the server', async () => {
+    const alice = await person(browser, 'Alice');
+    const bob = await person(browser, 'Bob');
+    try {
+      const a = await openWithCards(alice, server.url);
+      const { editUrl } = await shareAsRoom(a);
+      const room = parseRoomFragment(new URL(editUrl).hash)?.room as string;
+      // Bob has a link to the room with a token that was never issued.
+      const wrong = `${server.url}#room=${room}&token=${'x'.repeat(24)}`;
+      const b = await bob.newPage();
+      const sockets: string[] = [];
+      b.on('websocket', (ws) => sockets.push(ws.url()));
+      await openEditor(bob, wrong, b);
+      await b
+        .getByText(/does not open the room/)
+        .first()
+        .waitFor({ timeout: 15_000 });
+      const dialled = sockets.length;
+      assert.ok(dialled >= 1);
+      // The provider would retry with backoff (0.5–10 s) if anything were left running.
+      await b.waitForTimeout(4_000);
+      assert.equal(sockets.length, dialled, `sockets opened after the refusal: ${sockets.length}`);
+      await b
+        .waitForFunction(() => location.hash === '', undefined, { timeout: 10_000 })
+        .catch(async () =>
+          assert.fail(
+            `the dead link stayed in the address: ${await b.evaluate(() => location.hash)}, ${JSON.stringify(await b.getByRole('alert').allTextContents())}`,
+          ),
+        );
+      // Bob's own diagram is still his to edit.
+      await b.getByRole('button', { name: 'Add stage', exact: true }).click();
+      await card(b, /Stage/).first().waitFor();
+    } finally {
+      await alice.close();
+      await bob.close();
+    }
+  });
+
   it('new links disconnect holders of the old ones, with a message', async () => {
     const alice = await person(browser, 'Alice');
     const bob = await person(browser, 'Bob');
     try {
       const a = await openWithCards(alice, server.url);
       const { editUrl } = await shareAsRoom(a);
-      const b = await openEditor(bob, editUrl);
+      const b = await bob.newPage();
+      const sockets: string[] = [];
+      b.on('websocket', (ws) => sockets.push(ws.url()));
+      await openEditor(bob, editUrl, b);
       await status(b, 'Synced');
       await a.getByRole('button', { name: 'Share' }).click();
       await a.getByRole('menuitem', { name: 'Stop sharing / new links' }).click();
@@ -677,6 +630,10 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
         });
       await status(b, 'Not connected');
       await status(a, 'Synced');
+      // Bob's tab does not go on dialling the server with a token that no longer opens it.
+      const dialled = sockets.length;
+      await b.waitForTimeout(4_000);
+      assert.equal(sockets.length, dialled, 'no socket is opened after the link was replaced');
       // Bob's copy of the room is of no use on a dead link; Alice's moved with her to the new one.
       const room = parseRoomFragment(new URL(editUrl).hash)?.room as string;
       await waitForCopies(b, []);

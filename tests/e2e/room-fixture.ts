@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { card, openEditor } from './harness';
+import { card, inspector, openEditor } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(process.env.GTM_DIST ?? join(ROOT, 'dist'));
@@ -103,4 +103,11 @@ export async function selectCard(page: Page, name: string | RegExp) {
   await card(page, name)
     .first()
     .click({ position: { x: 20, y: 10 } });
+}
+
+/** Sets a field in the inspector as a person types it, then leaves the field. */
+export async function typeInto(page: Page, label: string, text: string) {
+  const field = inspector(page).getByLabel(label, { exact: true }).first();
+  await field.fill(text);
+  await field.blur();
 }

@@ -1,64 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { launchBrowser, openEditor, screenshotDir } from './harness';
+import { openWithCards, person, serve, shareAsRoom, status } from './room-fixture';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = resolve(process.env.GTM_DIST ?? join(ROOT, 'dist'));
-
-/** `gtm-blueprint serve` as a child process on a free port, serving the built app. */
-async function serve(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'bin/gtm-blueprint.mjs'),
-      'serve',
-      '--port',
-      '0',
-      '--data',
-      dataDir,
-      '--dist',
-      DIST,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /on (http:\/\/[^\s]+\/)/.exec(out);
-      if (match) done(match[1] as string);
-    });
-    child.on('exit', (code) => fail(new Error(`serve exited ${code}: ${out}`)));
-    setTimeout(() => fail(new Error(`serve did not start: ${out}`)), 20_000);
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-/** Each person has a browser context of their own (own storage), with a name already chosen. */
-async function person(browser: Browser, name: string): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.addInitScript({
-    content: `try { localStorage.setItem('gtm-blueprint:author-name', ${JSON.stringify(name)}); } catch {}`,
-  });
-  return context;
-}
-
-const synced = (page: Page) =>
-  page.getByRole('status').filter({ hasText: 'Synced' }).first().waitFor({ timeout: 15_000 });
+const synced = (page: Page) => status(page, 'Synced');
 const history = (page: Page) => page.getByRole('region', { name: 'History' });
 const versions = (page: Page) => history(page).getByRole('list', { name: 'Versions' });
 /** Versions people saved by name (an automatic one may be saved as well when a room starts). */
@@ -98,18 +48,9 @@ describe('versions of a shared room', { timeout: 240_000 }, () => {
     contexts.push(alice, bob, carol);
 
     // Alice draws two cards and shares them as a room.
-    const a = await openEditor(alice, server.url);
-    for (const kind of ['stage', 'scoring'])
-      await a.getByRole('button', { name: `Add ${kind}`, exact: true }).click();
-    await cards(a).nth(1).waitFor();
+    const a = await openWithCards(alice, server.url);
     await a.keyboard.press('Escape');
-    await a.getByRole('button', { name: 'Share' }).click();
-    await a.getByRole('menuitem', { name: 'Invite to edit' }).click();
-    const dialog = a.getByRole('dialog', { name: 'Invite people to this diagram' });
-    const editUrl = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
-    const viewUrl = await dialog.getByRole('textbox', { name: 'View link' }).inputValue();
-    await dialog.getByRole('button', { name: 'Done' }).click();
-    await synced(a);
+    const { editUrl, viewUrl } = await shareAsRoom(a);
 
     // Alice saves a named version in the room.
     await openHistory(a);

@@ -274,8 +274,10 @@ export async function openRoom(
     });
     store.getState().setNotice({ kind: 'warning', text });
     role = 'view';
-    socket.disconnect();
+    // Destroyed, not disconnected: a socket the server just closed has a reconnect queued,
+    // which a disconnect does not cancel (room-socket.ts), and this token will not open again.
     provider.destroy();
+    socket.destroy();
     // The link no longer opens the room, so its copy here is of no use (unless it is the only
     // place some edits are: a new link to the same room still sends them).
     dropCopy();
@@ -359,8 +361,10 @@ export async function openRoom(
     });
   }
   if (isEmpty(ydoc)) {
-    roomState.setState({ opening: false });
-    throw new Error(roomState.getState().problem ?? 'The room could not be opened.');
+    const problem = roomState.getState().problem;
+    // Nothing to show: stop the provider, IndexedDB and listeners, and drop the dead link.
+    close();
+    throw new Error(problem ?? 'The room could not be opened.');
   }
   host.suspendLibrary();
   adopt();

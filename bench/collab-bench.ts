@@ -19,7 +19,7 @@ import { serializeDiagram } from '../src/io/serialize';
 import type { Diagram } from '../src/model/schema';
 import { DEFAULT_LIMITS } from '../src/server/limits';
 import { mergeStates } from '../src/server/room-store';
-import { checkUpdate, checkUpdateWhole } from '../src/server/update-check';
+import { checkUpdate, checkUpdateWhole, prepareCheck } from '../src/server/update-check';
 import { createSyntheticDiagram } from '../src/testing/synthetic';
 import { cleanDiagram } from '../src/testing/test-diagrams';
 import { round, summarize, type Summary } from './stats';
@@ -41,8 +41,15 @@ export interface CollabCheck {
   readonly cards: number;
   /** Entry by entry (update-check.ts), once the room's copy is made. */
   readonly ms: Summary;
-  /** The first edit of a room: the copy is made, read whole once and indexed. */
+  /** The first edit of a room checked without `prepareCheck`: the copy made and indexed at once. */
   readonly firstMs: number;
+  /**
+   * The first edit of a room as the server takes it: the copy made and indexed in slices from
+   * the room's load (`prepareCheck`), then the edit checked; and the longest gap between the
+   * ticks of a 1 ms timer meanwhile, the most any other room waited.
+   */
+  readonly preparedFirstMs: number;
+  readonly preparedLongestBlockMs: number;
   /** The whole diagram read through the gate on every edit (the check before issue 13's fix). */
   readonly wholeMs: Summary;
   readonly wholeFirstMs: number;
@@ -329,16 +336,48 @@ function timeCheck(diagram: Diagram, check: Check): { ms: Summary; firstMs: numb
   return { ms: summarize(samples), firstMs };
 }
 
+/** A room's first edit after `prepareCheck`, with a 1 ms timer ticking meanwhile. */
+async function timePreparedFirst(diagram: Diagram) {
+  const room = diagramToYDoc(diagram);
+  const writer = new Y.Doc();
+  Y.applyUpdate(writer, Y.encodeStateAsUpdate(room));
+  const before = Y.encodeStateVector(writer);
+  const id = diagram.nodes[0]!.id;
+  const nodes = diagram.nodes.map((n) => (n.id === id ? { ...n, title: 'First edit' } : n));
+  applyDiagramToYDoc(writer, { ...diagram, nodes }, 'bench');
+  const update = Y.encodeStateAsUpdate(writer, before);
+  let last = performance.now();
+  let longest = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  const start = performance.now();
+  last = start;
+  await prepareCheck(room);
+  const verdict = checkUpdate(room, update, DEFAULT_LIMITS);
+  const ms = performance.now() - start;
+  // One more tick, so a block at the very end is seen too.
+  await sleep(2);
+  clearInterval(probe);
+  if (verdict) throw new Error(`collab bench: a valid edit was refused (${verdict.reason})`);
+  return { ms: round(ms, 1), longestBlockMs: round(longest, 1) };
+}
+
 /** The server's check of one edit: entry by entry (what the server runs) and whole, as before. */
-export function measureCheck(cards: number): CollabCheck {
+export async function measureCheck(cards: number): Promise<CollabCheck> {
   const diagram = cards <= 18 ? cleanDiagram() : createSyntheticDiagram(cards, 2);
   // The whole read first: the first room made pays for warming up Yjs and the gate.
   const whole = timeCheck(diagram, checkUpdateWhole);
   const incremental = timeCheck(diagram, checkUpdate);
+  const prepared = await timePreparedFirst(diagram);
   return {
     cards: diagram.nodes.length,
     ms: incremental.ms,
     firstMs: incremental.firstMs,
+    preparedFirstMs: prepared.ms,
+    preparedLongestBlockMs: prepared.longestBlockMs,
     wholeMs: whole.ms,
     wholeFirstMs: whole.firstMs,
   };
@@ -446,7 +485,7 @@ export async function runCollabBench(log: (line: string) => void): Promise<Colla
     log('collab: server memory…');
     const memory = await measureMemory(child, url);
     log("collab: the server's check of one edit…");
-    const check = [measureCheck(18), measureCheck(1000), measureCheck(5000)];
+    const check = [await measureCheck(18), await measureCheck(1000), await measureCheck(5000)];
     log('collab: document size after 10,000 edits…');
     const growth = measureGrowth();
     return { latency, memory, check, growth };

@@ -5,7 +5,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_REASONS, isRoomPart, type CloseReason, type RoomRole } from '../collab/protocol';
 import { createRateLimiter, type Limits } from './limits';
-import { checkUpdate } from './update-check';
+import { checkUpdate, prepareCheck } from './update-check';
 import { logRefusal, type Logger } from './refusal-log';
 import type { RoomStore } from './room-store';
 import { hashToken } from './tokens';
@@ -100,6 +100,8 @@ export function createCollab(options: CollabOptions): Collab {
       const state = await store.load(documentName);
       if (!state) throw new Refusal(CLOSE_REASONS.unauthorized);
       Y.applyUpdate(document, state, LOAD_ORIGIN);
+      // The edit check's copy of the room is made meanwhile, in slices (update-check.ts).
+      void prepareCheck(document);
     },
     async onStoreDocument({ document, documentName }) {
       await store.compact(documentName, Y.encodeStateAsUpdate(document));
@@ -222,6 +224,10 @@ export function createCollab(options: CollabOptions): Collab {
       }
       return true;
     }
+    // Waits for the room's copy and index rather than making them at once, which would hold
+    // every room on this instance for as long as a large room takes (0.4–0.6 s at 5,000 cards).
+    await prepareCheck(document);
+    if (ws.readyState !== ws.OPEN) return false;
     const verdict = checkUpdate(document, update, limits);
     if (verdict !== null) {
       refuse(ws, room, verdict.reason, verdict.detail);

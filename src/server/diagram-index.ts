@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type * as Y from 'yjs';
 import { CommentsLayoutError, readThread } from '../collab/comments-ydoc';
 import { LayoutError, readDocumentFields, readEntry, strayRoots } from '../collab/from-ydoc';
@@ -9,8 +10,8 @@ import { CURRENT_VERSION, FORMAT, MAX_FILE_BYTES } from '../model/version';
 
 /**
  * What the file gate would say of the room's diagram: `full` when the room is in a shape the
- * index does not judge (an older format version, or comments still in the old array), and the
- * whole diagram must go through the gate.
+ * index does not judge (an older format version, or comments still in the old array), or the
+ * index is still being built, and the whole diagram must go through the gate.
  */
 export type IndexVerdict = 'ok' | 'invalid' | 'too-large' | 'full';
 
@@ -20,8 +21,16 @@ export interface DiagramIndex {
   failing(): number;
   /** True once a transaction could not be followed: the index then only answers `full`. */
   stale(): boolean;
+  /**
+   * Reads entries until `until` (a performance.now() time, Infinity for all at once); true once
+   * every entry is read. Until then the index answers `full`: a half-built index judges nothing.
+   */
+  build(until: number): boolean;
   destroy(): void;
 }
+
+/** Entries read and judged together: one gate run each when they all pass, as rooms do. */
+const BATCH = 100;
 
 /** One node, edge or thread: its size in the file, and what it points at. */
 interface Entry {
@@ -54,9 +63,16 @@ type Shared = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never
  * serialised sizes, exact to the byte. A file is valid exactly when every such small file is,
  * because the gate judges array items one by one and ids are map keys (never duplicated).
  *
- * `trusted`: the doc is known to pass the gate as a whole, so building skips the checks.
+ * Building reads every entry once and judges them a batch at a time: a batch file (the entries
+ * and the cards they point at) passes exactly when each entry's small file does, for the same
+ * reason; a batch that fails is judged again entry by entry. The doc may change while the index
+ * is built in slices: it follows every transaction from the start, and an entry the build has
+ * not reached yet is read as it is when the build gets there.
+ *
+ * No entry is taken on trust, not even when the room as stored passed the gate: building
+ * judges every entry, which costs less than the whole read that trust would need.
  */
-export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
+export function createDiagramIndex(doc: Y.Doc): DiagramIndex {
   const part = (name: string): Part => ({
     map: doc.getMap(name),
     entries: new Map(),
@@ -83,8 +99,11 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
   const edgesAt = new Map<string, Set<string>>();
   const threadsAbout = new Map<string, Set<string>>();
   let lost = false;
+  /** Each card as read, while building: an edge's check reads its two cards again otherwise. */
+  let cards: Map<string, unknown> | null = new Map();
 
   function nodeValue(id: string): unknown {
+    if (cards?.has(id)) return cards.get(id);
     const entry = nodes.map.get(id);
     if (entry === undefined) return undefined;
     try {
@@ -174,35 +193,89 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
     }
   }
 
-  function checkNode(id: string, assume: boolean): void {
-    const entry = nodes.map.get(id);
-    if (!nodes.map.has(id)) return setEntry(nodes, id, undefined, true);
-    const text = readText(() => readEntry(entry, `${NODES_KEY}.${id}`, id, NODE_DATA_KEY));
-    if (text === null) {
-      setEntry(nodes, id, { bytes: 0, refs: NO_REFS }, true);
-      nodes.broken.add(id);
-      return;
+  /** An entry's own check, run later: alone, or with its batch first. */
+  type Judged = { readonly id: string; readonly fields: Parameters<typeof judge>[0] } | null;
+
+  /**
+   * Judges entries read as valid: the batch as one file, and only when it fails each on its own.
+   * The batch's file holds each entry's small file, without repeats, so it passes exactly when
+   * they all do: the gate judges array items one by one and ids are map keys.
+   */
+  function settle(target: Part, judged: readonly Judged[]): void {
+    const own = judged.filter((item) => item !== null);
+    if (own.length === 0) return;
+    if (own.length > 1) {
+      // Two entries may point at one card or edge; the file holds it once, as either would.
+      const union = (pick: (fields: Parameters<typeof judge>[0]) => unknown[] | undefined) => {
+        const values = new Map<unknown, unknown>();
+        for (const item of own) {
+          for (const value of pick(item.fields) ?? []) {
+            values.set(
+              isPlainObject(value) && typeof value.id === 'string' ? value.id : value,
+              value,
+            );
+          }
+        }
+        return [...values.values()];
+      };
+      const fields = {
+        nodes: union((f) => f.nodes),
+        edges: union((f) => f.edges),
+        comments: union((f) => f.comments),
+      };
+      if (judge(fields.comments.length > 0 ? fields : { nodes: fields.nodes, edges: fields.edges }))
+        return;
     }
-    const valid = assume || judge({ nodes: [JSON.parse(text)] });
-    setEntry(nodes, id, { bytes: Buffer.byteLength(text), refs: NO_REFS }, valid);
+    for (const item of own) if (!judge(item.fields)) target.invalid.add(item.id);
   }
 
-  function checkEdge(id: string, assume: boolean): void {
+  function readNode(id: string): Judged {
+    const entry = nodes.map.get(id);
+    if (!nodes.map.has(id)) {
+      cards?.delete(id);
+      setEntry(nodes, id, undefined, true);
+      return null;
+    }
+    const text = readText(() => readEntry(entry, `${NODES_KEY}.${id}`, id, NODE_DATA_KEY));
+    if (text === null) {
+      cards?.set(id, undefined);
+      setEntry(nodes, id, { bytes: 0, refs: NO_REFS }, true);
+      nodes.broken.add(id);
+      return null;
+    }
+    const node: unknown = JSON.parse(text);
+    cards?.set(id, node);
+    setEntry(nodes, id, { bytes: Buffer.byteLength(text), refs: NO_REFS }, true);
+    return { id, fields: { nodes: [node] } };
+  }
+
+  function checkNode(id: string): void {
+    settle(nodes, [readNode(id)]);
+  }
+
+  function readEdge(id: string): Judged {
     const old = edges.entries.get(id);
     if (old) link(edgesAt, old.refs, id, false);
     const entry = edges.map.get(id);
-    if (!edges.map.has(id)) return setEntry(edges, id, undefined, true);
+    if (!edges.map.has(id)) {
+      setEntry(edges, id, undefined, true);
+      return null;
+    }
     const text = readText(() => readEntry(entry, `${EDGES_KEY}.${id}`, id, null));
     if (text === null) {
       setEntry(edges, id, { bytes: 0, refs: NO_REFS }, true);
       edges.broken.add(id);
-      return;
+      return null;
     }
     const edge: unknown = JSON.parse(text);
     const refs = endpoints(edge);
-    const valid = assume || judge({ nodes: present(refs.map(nodeValue)), edges: [edge] });
-    setEntry(edges, id, { bytes: Buffer.byteLength(text), refs }, valid);
+    setEntry(edges, id, { bytes: Buffer.byteLength(text), refs }, true);
     link(edgesAt, refs, id, true);
+    return { id, fields: { nodes: present(refs.map(nodeValue)), edges: [edge] } };
+  }
+
+  function checkEdge(id: string): void {
+    settle(edges, [readEdge(id)]);
   }
 
   /** The element a thread is about, as `node:id` or `edge:id`. */
@@ -216,40 +289,44 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
       : null;
   }
 
-  function checkThread(id: string, assume: boolean): void {
+  function readThreadEntry(id: string): Judged {
     const old = threads.entries.get(id);
     if (old) link(threadsAbout, old.refs, id, false);
     const entry = threads.map.get(id);
-    if (!threads.map.has(id)) return setEntry(threads, id, undefined, true);
+    if (!threads.map.has(id)) {
+      setEntry(threads, id, undefined, true);
+      return null;
+    }
     const text = readText(() => readThread(entry, `${COMMENTS_KEY}.${id}`, id));
     if (text === null) {
       setEntry(threads, id, { bytes: 0, refs: NO_REFS }, true);
       threads.broken.add(id);
-      return;
+      return null;
     }
     const thread: unknown = JSON.parse(text);
     const element = elementOf(thread);
-    let valid = assume;
-    if (!valid) {
-      const fields: { nodes: unknown[]; edges: unknown[]; comments: unknown[] } = {
-        nodes: [],
-        edges: [],
-        comments: [thread],
-      };
-      if (element?.startsWith('node:')) fields.nodes = present([nodeValue(element.slice(5))]);
-      if (element?.startsWith('edge:')) {
-        const edge = edgeValue(element.slice(5));
-        fields.edges = present([edge]);
-        fields.nodes = present(endpoints(edge).map(nodeValue));
-      }
-      valid = judge(fields);
-    }
     const refs = element === null ? NO_REFS : [element];
-    setEntry(threads, id, { bytes: Buffer.byteLength(text), refs }, valid);
+    setEntry(threads, id, { bytes: Buffer.byteLength(text), refs }, true);
     link(threadsAbout, refs, id, true);
+    const fields: { nodes: unknown[]; edges: unknown[]; comments: unknown[] } = {
+      nodes: [],
+      edges: [],
+      comments: [thread],
+    };
+    if (element?.startsWith('node:')) fields.nodes = present([nodeValue(element.slice(5))]);
+    if (element?.startsWith('edge:')) {
+      const edge = edgeValue(element.slice(5));
+      fields.edges = present([edge]);
+      fields.nodes = present(endpoints(edge).map(nodeValue));
+    }
+    return { id, fields };
   }
 
-  function checkDocument(assume: boolean): void {
+  function checkThread(id: string): void {
+    settle(threads, [readThreadEntry(id)]);
+  }
+
+  function checkDocument(): void {
     document.broken = false;
     document.invalid = false;
     document.full = false;
@@ -287,20 +364,49 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
         if (typeof target === 'string') document.stageTargets.add(target);
       }
     }
-    if (assume) return;
     defineKey(parsed, NODES_KEY, present([...document.stageTargets].map(nodeValue)));
     defineKey(parsed, EDGES_KEY, []);
     document.invalid = !parseDiagramValue(parsed).ok;
   }
 
-  function build(assume: boolean): void {
-    checkDocument(assume);
-    // A room read whole passed as an older version, which says nothing of its entries as today's.
-    const entries = assume && !document.full;
-    for (const id of nodes.map.keys()) checkNode(id, entries);
-    for (const id of edges.map.keys()) checkEdge(id, entries);
-    for (const id of threads.map.keys()) checkThread(id, entries);
+  /**
+   * What is left to build: the document first (so a change to a card its stage map names is
+   * followed from then on), then cards before the edges and threads that read them. The keys
+   * are taken when a part starts; one added later is read by the transaction that added it.
+   */
+  const steps: {
+    readonly target: Part;
+    readonly read: (id: string) => Judged;
+    keys: string[] | null;
+  }[] = [
+    { target: nodes, read: readNode, keys: null },
+    { target: edges, read: readEdge, keys: null },
+    { target: threads, read: readThreadEntry, keys: null },
+  ];
+  let documentRead = false;
+
+  function build(until: number): boolean {
+    if (!documentRead) {
+      checkDocument();
+      documentRead = true;
+    }
+    for (const step of steps) {
+      step.keys ??= [...step.target.map.keys()].reverse();
+      while (step.keys.length > 0) {
+        const batch = step.keys.splice(-BATCH).reverse();
+        settle(
+          step.target,
+          batch.map((id) => step.read(id)),
+        );
+        if (performance.now() >= until && (step.keys.length > 0 || step !== steps.at(-1))) {
+          return false;
+        }
+      }
+    }
+    cards = null;
+    return true;
   }
+  let built = false;
 
   /** The root-level key of the entry a changed type belongs to, with its root. */
   function entryOf(type: Shared): [Shared, string | null] {
@@ -344,7 +450,7 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
       // hold, and beside an invalid one the room is refused whatever the edge's own state.
       for (const id of touched.nodes) {
         const before = stateOf(nodes, id);
-        checkNode(id, false);
+        checkNode(id);
         if (stateOf(nodes, id) !== before) {
           for (const edge of edgesAt.get(id) ?? []) touched.edges.add(edge);
           for (const thread of threadsAbout.get(`node:${id}`) ?? []) touched.threads.add(thread);
@@ -354,20 +460,19 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
       }
       for (const id of touched.edges) {
         const before = stateOf(edges, id);
-        checkEdge(id, false);
+        checkEdge(id);
         if (stateOf(edges, id) !== before) {
           for (const thread of threadsAbout.get(`edge:${id}`) ?? []) touched.threads.add(thread);
         }
       }
-      for (const id of touched.threads) checkThread(id, false);
+      for (const id of touched.threads) checkThread(id);
       if (touched.threads.size > 0 && document.oldComments) documentTouched = true;
-      if (documentTouched) checkDocument(false);
+      if (documentTouched) checkDocument();
     } catch {
       lost = true;
     }
   }
 
-  build(trusted);
   doc.on('afterTransaction', onTransaction);
 
   function fileBytes(): number {
@@ -387,7 +492,7 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
 
   return {
     verdict() {
-      if (lost) return 'full';
+      if (lost || !built) return 'full';
       if (strayRoots(doc).length > 0) return 'invalid';
       if (document.broken || nodes.broken.size + edges.broken.size + threads.broken.size > 0) {
         return 'invalid';
@@ -405,6 +510,15 @@ export function createDiagramIndex(doc: Y.Doc, trusted: boolean): DiagramIndex {
       return entries + (document.invalid || document.broken ? 1 : 0);
     },
     stale: () => lost,
+    build(until) {
+      if (built || lost) return built;
+      try {
+        built = build(until);
+      } catch {
+        lost = true;
+      }
+      return built;
+    },
     destroy() {
       doc.off('afterTransaction', onTransaction);
     },

@@ -6,9 +6,11 @@ import { diagramToYDoc } from '../collab/to-ydoc';
 import { LIMITS, type Diagram } from '../model/schema';
 import { CURRENT_VERSION, MAX_FILE_BYTES } from '../model/version';
 import { diagramArbitrary } from '../testing/arbitraries';
+import { createSyntheticDiagram } from '../testing/synthetic';
 import { cleanDiagram } from '../testing/test-diagrams';
+import { createDiagramIndex } from './diagram-index';
 import { DEFAULT_LIMITS } from './limits';
-import { checkUpdate, checkUpdateWhole } from './update-check';
+import { checkUpdate, checkUpdateWhole, prepareCheck } from './update-check';
 
 function nest(depth: number): unknown {
   let value: unknown = 'deep';
@@ -424,3 +426,158 @@ describe(
     });
   },
 );
+
+describe('createDiagramIndex: built in slices', { timeout: 120_000 }, () => {
+  // 250 cards and their edges take several batches, so the doc changes between them.
+  const large = createSyntheticDiagram(250, 2);
+
+  it('equals one built at once, with the doc changing between slices', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.array(opArbitrary, { maxLength: 12 }),
+        fc.array(opArbitrary, { minLength: 1, maxLength: 12 }),
+        (during, after) => {
+          const doc = diagramToYDoc(large);
+          const sliced = createDiagramIndex(doc);
+          let slices = 0;
+          // A zero budget reads one batch per call.
+          while (!sliced.build(0)) {
+            const op = during[slices++];
+            if (op) applyOp(doc, op);
+          }
+          expect(slices).toBeGreaterThan(3);
+          for (const op of during.slice(slices)) applyOp(doc, op);
+          const once = createDiagramIndex(doc);
+          expect(once.build(Infinity)).toBe(true);
+          for (const op of [null, ...after]) {
+            if (op) applyOp(doc, op);
+            expect(sliced.verdict()).toBe(once.verdict());
+            expect(sliced.failing()).toBe(once.failing());
+            seen.add(sliced.verdict());
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(seen).toContain('ok');
+    expect(seen).toContain('invalid');
+  });
+
+  it('answers `full` until every entry is read', () => {
+    const doc = diagramToYDoc(large);
+    const index = createDiagramIndex(doc);
+    expect(index.build(0)).toBe(false);
+    expect(index.verdict()).toBe('full');
+    expect(index.build(Infinity)).toBe(true);
+    expect(index.verdict()).toBe('ok');
+  });
+});
+
+describe('prepareCheck: the room copy and index made in slices', { timeout: 60_000 }, () => {
+  const turn = () => new Promise((done) => setImmediate(done));
+  const diagram = createSyntheticDiagram(1000, 2);
+  const cardId = [...diagram.nodes.map((n) => n.id)].sort().at(-1)!;
+
+  function edit(room: Y.Doc, change: Edit): Uint8Array {
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(room));
+    const before = Y.encodeStateVector(writer);
+    writer.transact(() => change(writer));
+    return Y.encodeStateAsUpdate(writer, before);
+  }
+  const retitle =
+    (title: string): Edit =>
+    (doc) =>
+      (doc.getMap(NODES_KEY).get(cardId) as Y.Map<unknown>).set('title', title);
+
+  /** A room and the promise of its check, with whether it has settled. */
+  function preparing(room: Y.Doc) {
+    const state = { settled: false };
+    const ready = prepareCheck(room).then(() => {
+      state.settled = true;
+    });
+    return { state, ready };
+  }
+
+  it('takes a valid edit and refuses an invalid one that arrive meanwhile', async () => {
+    const room = diagramToYDoc(diagram);
+    const { state, ready } = preparing(room);
+    await turn();
+    expect(state.settled).toBe(false);
+    const valid = edit(room, retitle('Renamed'));
+    expect(checkUpdate(room, valid, DEFAULT_LIMITS)).toBeNull();
+    Y.applyUpdate(room, valid);
+    await turn();
+    expect(state.settled).toBe(false);
+    const tooLong = edit(room, retitle('x'.repeat(LIMITS.title + 1)));
+    expect(reasonOf(checkUpdate(room, tooLong, DEFAULT_LIMITS))).toBe(INVALID);
+    // The refusal dropped the copy; the preparation ends with it.
+    await ready;
+    await preparing(room).ready;
+    const renamed = edit(room, retitle('Again'));
+    expect(checkUpdate(room, renamed, DEFAULT_LIMITS)).toBeNull();
+    Y.applyUpdate(room, renamed);
+    const tooLongNow = edit(room, retitle('x'.repeat(LIMITS.title + 1)));
+    expect(reasonOf(checkUpdate(room, tooLongNow, DEFAULT_LIMITS))).toBe(INVALID);
+  });
+
+  it('refuses meanwhile an edit to a room that holds an invalid card the build has not read', async () => {
+    // Stored by an older release, say: the last card in key order, read last.
+    const room = diagramToYDoc(diagram);
+    (room.getMap(NODES_KEY).get(cardId) as Y.Map<unknown>).set('kind', 'webinar');
+    const { state, ready } = preparing(room);
+    await turn();
+    await turn();
+    expect(state.settled).toBe(false);
+    const other = diagram.nodes.find((n) => n.id !== cardId)!.id;
+    const rename: Edit = (doc) =>
+      (doc.getMap(NODES_KEY).get(other) as Y.Map<unknown>).set('title', 'Fine');
+    expect(reasonOf(checkUpdate(room, edit(room, rename), DEFAULT_LIMITS))).toBe(INVALID);
+    await ready;
+    await prepareCheck(room);
+    expect(reasonOf(checkUpdate(room, edit(room, rename), DEFAULT_LIMITS))).toBe(INVALID);
+  });
+
+  it('follows the room while it is built: changes from elsewhere are judged once ready', async () => {
+    const room = diagramToYDoc(diagram);
+    const whole = new Y.Doc();
+    Y.applyUpdate(whole, Y.encodeStateAsUpdate(room));
+    const elsewhere = (change: Edit) => {
+      const update = edit(room, change);
+      Y.applyUpdate(room, update);
+      Y.applyUpdate(whole, update);
+    };
+    const { state, ready } = preparing(room);
+    await turn();
+    elsewhere(retitle('While copying'));
+    // An edit meanwhile finishes the copy at once; the index is then built in slices.
+    const rename = edit(room, retitle('Renamed'));
+    expect(checkUpdate(room, rename, DEFAULT_LIMITS)).toBeNull();
+    Y.applyUpdate(room, rename);
+    Y.applyUpdate(whole, rename);
+    await turn();
+    expect(state.settled).toBe(false);
+    // The first card is in the first slice read: already judged valid when it turns invalid.
+    const first = diagram.nodes[0]!.id;
+    elsewhere((doc) => (doc.getMap(NODES_KEY).get(first) as Y.Map<unknown>).set('kind', 'webinar'));
+    expect(state.settled).toBe(false);
+    await ready;
+    const after = edit(room, retitle('After'));
+    expect(reasonOf(checkUpdate(room, after, DEFAULT_LIMITS))).toBe(INVALID);
+    expect(reasonOf(checkUpdateWhole(whole, after, DEFAULT_LIMITS))).toBe(INVALID);
+  });
+
+  it('settles at once for a room whose check is ready, and for a destroyed room', async () => {
+    const room = diagramToYDoc(cleanDiagram());
+    await prepareCheck(room);
+    const { state } = preparing(room);
+    await Promise.resolve();
+    expect(state.settled).toBe(true);
+    const big = diagramToYDoc(diagram);
+    const { ready } = preparing(big);
+    await turn();
+    big.destroy();
+    await ready;
+  });
+});

@@ -20,14 +20,22 @@ const NodeFields = preloadable<{ node: DiagramNode }>(() =>
 /** Resolves once a card's fields can render without waiting (for tests). */
 export const nodeFieldsReady = NodeFields.ready;
 
+/** Cards from which the form follows the selection in a deferred render. */
+const DEFER_FROM_CARDS = 300;
+
 /** The side panel for the selection: one node, one edge, several, or the diagram itself. */
 export function Inspector() {
-  // A click on a card shows its selection on the canvas at once; the inspector's form follows in
-  // an interruptible render, so the press itself stays a short task on big diagrams.
-  const selection = useDeferredValue(useEditor((s) => s.selection));
+  const nodes = useEditor((s) => s.diagram.nodes);
+  // On a big diagram a click on a card shows its selection on the canvas at once and the form
+  // follows in an interruptible render, so the press stays a short task. On a small one the form
+  // follows in the same render: until a deferred render lands, the form is the last selection's,
+  // and what is typed or picked in it that moment (a busy machine stretches it) goes to the
+  // card that was selected before.
+  const current = useEditor((s) => s.selection);
+  const deferred = useDeferredValue(current);
+  const selection = nodes.length >= DEFER_FROM_CARDS ? deferred : current;
   const editable = useCanEdit();
   const hintId = useId();
-  const nodes = useEditor((s) => s.diagram.nodes);
   const edges = useEditor((s) => s.diagram.edges);
   const selectedNodes = useMemo(() => {
     const ids = new Set(selection.nodes);

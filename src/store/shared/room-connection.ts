@@ -113,6 +113,15 @@ export async function openRoom(
   const ydoc = new Y.Doc();
   let role: 'edit' | 'view' = options.role ?? 'view';
   let closed = false;
+  /** Resolves once the room failed or closed: whatever the opening waits for will not come. */
+  let stopping = false;
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => {
+    stop = () => {
+      stopping = true;
+      resolve();
+    };
+  });
   let repairedAt = -Infinity;
   // Before IndexedDB and the provider write into the doc, so no change from either goes unrepaired.
   const stopRepairs = watchForRepairs(ydoc, {
@@ -267,6 +276,7 @@ export async function openRoom(
 
   function fail(text: string) {
     if (closed) return;
+    stop();
     roomState.setState({
       problem: text,
       connection: 'closed',
@@ -322,6 +332,7 @@ export async function openRoom(
   function close() {
     if (closed) return;
     closed = true;
+    stop();
     if (!copyDropped) writeRoom(link.room, { openedAt: Date.now() });
     void releaseCopy();
     removeEventListener('offline', onOffline);
@@ -340,24 +351,26 @@ export async function openRoom(
     if (location.hash.includes('room=')) history.replaceState(null, '', location.pathname);
   }
 
-  await local.whenSynced;
-  if (isEmpty(ydoc)) {
+  // A refusal can come before IndexedDB has read the copy, and if it deletes that copy (or the
+  // room is closed) whenSynced never resolves. A copy kept for its unsent edits is still read,
+  // to be shown read-only.
+  await Promise.race([
+    local.whenSynced,
+    stopped.then(() => (copyDropped || closed ? undefined : local.whenSynced)),
+  ]);
+  if (isEmpty(ydoc) && !stopping) {
     // Nothing kept here yet: the server's copy is the room (never seeded from this tab).
     await new Promise<void>((resolve) => {
       const check = () => {
-        if (!isEmpty(ydoc) || closed) {
+        if (!isEmpty(ydoc) || stopping) {
           ydoc.off('update', check);
+          provider.off('synced', check);
           resolve();
         }
       };
       ydoc.on('update', check);
       provider.on('synced', check);
-      const failed = setInterval(() => {
-        if (roomState.getState().problem) {
-          clearInterval(failed);
-          resolve();
-        }
-      }, 100);
+      void stopped.then(check);
     });
   }
   if (isEmpty(ydoc)) {

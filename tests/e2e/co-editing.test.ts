@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -15,7 +13,6 @@ import { seriousViolations } from './axe';
 import {
   card,
   inspector,
-  launchBrowser,
   openEditor,
   screenshotDir,
   settle,
@@ -26,8 +23,8 @@ import {
   cardTitles,
   openWithCards,
   person,
+  roomServer,
   selectCard,
-  serve,
   shareAsRoom,
   status,
   typeInto,
@@ -58,26 +55,13 @@ async function leaveRoom(page: Page) {
 }
 
 describe('co-editing in the browser', { timeout: 240_000 }, () => {
-  let data: string;
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-
-  before(async () => {
-    data = mkdtempSync(join(tmpdir(), 'gtm-coedit-'));
-    server = await serve(data);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    rmSync(data, { recursive: true, force: true });
-  });
+  const served = roomServer('gtm-coedit-');
 
   it('two people edit different fields of one card at once and both win; presence shows', async () => {
-    const alice = await person(browser, 'Alice Adams');
-    const bob = await person(browser, 'Bob Brown');
+    const alice = await person(served.browser, 'Alice Adams');
+    const bob = await person(served.browser, 'Bob Brown');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       const before = await cardTitles(a);
       const { editUrl } = await shareAsRoom(a);
       const b = await openEditor(bob, editUrl);
@@ -133,10 +117,10 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
   });
 
   it('a card someone drags moves on the other screen, edges too, lands without a jump and is one undo step', async () => {
-    const alice = await person(browser, 'Alice Adams');
-    const bob = await person(browser, 'Bob Brown');
+    const alice = await person(served.browser, 'Alice Adams');
+    const bob = await person(served.browser, 'Bob Brown');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       await selectCard(a, 'Stage (stage)');
       await inspector(a).getByLabel('Connect to').selectOption({ label: 'Scoring (Scoring)' });
       await inspector(a).getByRole('button', { name: 'Connect', exact: true }).click();
@@ -298,18 +282,18 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
 
   it('on a 1,000-card diagram a remote drag is an outline in the overview and the card up close', async () => {
     const diagram = createSyntheticDiagram(1_000);
-    const created = await fetch(new URL('/api/rooms', server.url), {
+    const created = await fetch(new URL('/api/rooms', served.url), {
       method: 'POST',
       body: serializeDiagram(diagram),
     });
     assert.equal(created.status, 201);
     const { editUrl } = (await created.json()) as { editUrl: string };
-    const bob = await person(browser, 'Bob Brown');
+    const bob = await person(served.browser, 'Bob Brown');
     // Pat drags from Node: exactly what a browser sends, at the rate it sends it.
     const link = parseRoomFragment(new URL(editUrl).hash);
     assert.ok(link);
     const socket = new HocuspocusProviderWebsocket({
-      url: new URL('/collab', server.url.replace(/^http/, 'ws')).href,
+      url: new URL('/collab', served.url.replace(/^http/, 'ws')).href,
       WebSocketPolyfill: WebSocket,
     });
     const pat = new HocuspocusProvider({
@@ -470,10 +454,10 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
   });
 
   it('edits made offline are kept and merge on reconnect', async () => {
-    const alice = await person(browser, 'Alice');
-    const bob = await person(browser, 'Bob');
+    const alice = await person(served.browser, 'Alice');
+    const bob = await person(served.browser, 'Bob');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       const { editUrl } = await shareAsRoom(a);
       const b = await openEditor(bob, editUrl);
       await status(b, 'Synced');
@@ -505,10 +489,10 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
   });
 
   it('a view link changes nothing, in the UI or forced past it', async () => {
-    const alice = await person(browser, 'Alice');
-    const viewer = await person(browser, 'Vera Viewer');
+    const alice = await person(served.browser, 'Alice');
+    const viewer = await person(served.browser, 'Vera Viewer');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       const { viewUrl } = await shareAsRoom(a);
       const v = await openEditor(viewer, viewUrl);
       await v.getByText('View only', { exact: true }).waitFor({ timeout: 15_000 });
@@ -535,7 +519,7 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
       assert.ok(link);
       const doc = new Y.Doc();
       const socket = new HocuspocusProviderWebsocket({
-        url: new URL('/collab', server.url.replace(/^http/, 'ws')).href,
+        url: new URL('/collab', served.url.replace(/^http/, 'ws')).href,
         WebSocketPolyfill: WebSocket,
       });
       const provider = new HocuspocusProvider({
@@ -553,7 +537,7 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
         (await cardTitles(a)).some((t) => t.includes('Forced by a view token')),
         false,
       );
-      const stored = await fetch(new URL(`/api/rooms/${link.room}/diagram`, server.url), {
+      const stored = await fetch(new URL(`/api/rooms/${link.room}/diagram`, served.url), {
         headers: { authorization: `Bearer ${link.token}` },
       }).then((r) => r.text());
       assert.equal(stored.includes('Forced by a view token'), false);
@@ -567,14 +551,14 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
   });
 
   it('a link that does not open a room says so once and stops dialling the server', async () => {
-    const alice = await person(browser, 'Alice');
-    const bob = await person(browser, 'Bob');
+    const alice = await person(served.browser, 'Alice');
+    const bob = await person(served.browser, 'Bob');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       const { editUrl } = await shareAsRoom(a);
       const room = parseRoomFragment(new URL(editUrl).hash)?.room as string;
       // Bob has a link to the room with a token that was never issued.
-      const wrong = `${server.url}#room=${room}&token=${'x'.repeat(24)}`;
+      const wrong = `${served.url}#room=${room}&token=${'x'.repeat(24)}`;
       const b = await bob.newPage();
       const sockets: string[] = [];
       b.on('websocket', (ws) => sockets.push(ws.url()));
@@ -605,10 +589,10 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
   });
 
   it('new links disconnect holders of the old ones, with a message', async () => {
-    const alice = await person(browser, 'Alice');
-    const bob = await person(browser, 'Bob');
+    const alice = await person(served.browser, 'Alice');
+    const bob = await person(served.browser, 'Bob');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       const { editUrl } = await shareAsRoom(a);
       const b = await bob.newPage();
       const sockets: string[] = [];
@@ -645,10 +629,10 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
   });
 
   it('leaving a room keeps the diagram as a local copy, in place, no longer shared', async () => {
-    const alice = await person(browser, 'Alice Adams');
-    const bob = await person(browser, 'Bob Brown');
+    const alice = await person(served.browser, 'Alice Adams');
+    const bob = await person(served.browser, 'Bob Brown');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       await waitForSaved(a);
       await a.getByRole('button', { name: 'Diagrams', exact: true }).click();
       const items = a.getByRole('list', { name: 'Saved diagrams' }).getByRole('listitem');
@@ -749,9 +733,9 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
   });
 
   it('leaving with changes made offline keeps the room copy that holds them', async () => {
-    const alice = await person(browser, 'Alice');
+    const alice = await person(served.browser, 'Alice');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       const { editUrl } = await shareAsRoom(a);
       const room = parseRoomFragment(new URL(editUrl).hash)?.room as string;
       const [first] = await cardTitles(a);
@@ -772,7 +756,7 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
       await alice.setOffline(false);
       await a.evaluate((url) => (location.hash = new URL(url).hash), editUrl);
       await status(a, 'Synced');
-      const fresh = await openEditor(await person(browser, 'Carol'), editUrl);
+      const fresh = await openEditor(await person(served.browser, 'Carol'), editUrl);
       await status(fresh, 'Synced');
       await card(fresh, /Offline before leaving/)
         .first()
@@ -785,15 +769,15 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
   });
 
   it('at start-up, copies of rooms not opened for a month are deleted, unless unsynced', async () => {
-    const alice = await person(browser, 'Alice');
+    const alice = await person(served.browser, 'Alice');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       const rooms: string[] = [];
       for (let i = 0; i < 2; i += 1) {
         const { editUrl } = await shareAsRoom(a);
         rooms.push(parseRoomFragment(new URL(editUrl).hash)?.room as string);
         // Closing the tab keeps the copy, as a room may be reopened offline.
-        await a.goto(server.url);
+        await a.goto(served.url);
         await a.getByRole('toolbar', { name: 'Palette' }).waitFor();
       }
       const [stale, unsynced] = rooms as [string, string];
@@ -820,20 +804,19 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
   });
 
   it('a server restart mid-session loses nothing confirmed', async () => {
-    const alice = await person(browser, 'Alice');
+    const alice = await person(served.browser, 'Alice');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       await shareAsRoom(a);
       const [first] = await cardTitles(a);
       await selectCard(a, first as string);
       await typeInto(a, 'Title', 'Confirmed before the restart');
       await status(a, 'Synced');
-      const port = new URL(server.url).port;
-      await server.stop();
+      await served.stop();
       await status(a, /Reconnecting|Offline/);
-      server = await serve(data, Number(port));
+      await served.start();
       await status(a, 'Synced');
-      const fresh = await openEditor(await person(browser, 'Carol'), a.url());
+      const fresh = await openEditor(await person(served.browser, 'Carol'), a.url());
       await status(fresh, 'Synced');
       await card(fresh, /Confirmed before the restart/)
         .first()

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { inspector, launchBrowser, openEditor, screenshotDir, settle } from './harness';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { inspector, openEditor, screenshotDir, settle } from './harness';
 import {
   cardTitles,
   openWithCards,
   person,
+  roomServer,
   selectCard,
-  serve,
   shareAsRoom,
   status,
 } from './room-fixture';
@@ -26,26 +24,13 @@ async function waitForCount(page: Page, selector: string, count: number) {
 }
 
 describe('edits that cross in a room', { timeout: 240_000 }, () => {
-  let data: string;
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-
-  before(async () => {
-    data = mkdtempSync(join(tmpdir(), 'gtm-races-'));
-    server = await serve(data);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    rmSync(data, { recursive: true, force: true });
-  });
+  const served = roomServer('gtm-races-');
 
   it('an edge drawn offline to a card someone deleted goes with the card, Bob is told, and both screens agree', async () => {
-    const alice = await person(browser, 'Alice');
-    const bob = await person(browser, 'Bob');
+    const alice = await person(served.browser, 'Alice');
+    const bob = await person(served.browser, 'Bob');
     try {
-      const a = await openWithCards(alice, server.url);
+      const a = await openWithCards(alice, served.url);
       const { editUrl } = await shareAsRoom(a);
       const b = await openEditor(bob, editUrl);
       await status(b, 'Synced');

@@ -4,10 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { card, inspector, openEditor } from './harness';
+import { card, inspector, launchBrowser, openEditor } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(process.env.GTM_DIST ?? join(ROOT, 'dist'));
@@ -49,6 +52,53 @@ export async function serve(
         child.once('exit', () => done());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+export interface RoomServer {
+  readonly url: string;
+  readonly browser: Browser;
+  /** Stops the server (SIGTERM), as a restart begins. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same data folder. */
+  start(): Promise<void>;
+}
+
+/**
+ * A server with a data folder of its own and one browser for a describe block: started in its
+ * `before` hook, stopped and removed in its `after` hook.
+ */
+export function roomServer(prefix: string): RoomServer {
+  let data = '';
+  let server: { url: string; stop(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  let port = 0;
+  before(async () => {
+    data = mkdtempSync(join(tmpdir(), prefix));
+    server = await serve(data);
+    port = Number(new URL(server.url).port);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (data) rmSync(data, { recursive: true, force: true });
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the room server starts in the before hook');
+    return value;
+  };
+  return {
+    get url() {
+      return started(server).url;
+    },
+    get browser() {
+      return started(browser);
+    },
+    stop: () => started(server).stop(),
+    async start() {
+      server = await serve(data, port);
+    },
   };
 }
 

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { after, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchBrowser, openEditor, screenshotDir } from './harness';
-import { openWithCards, person, serve, shareAsRoom, status } from './room-fixture';
+import { openEditor, screenshotDir } from './harness';
+import { openWithCards, person, roomServer, shareAsRoom, status } from './room-fixture';
 
 const synced = (page: Page) => status(page, 'Synced');
 const history = (page: Page) => page.getByRole('region', { name: 'History' });
@@ -24,31 +23,20 @@ async function openHistory(page: Page) {
 }
 
 describe('versions of a shared room', { timeout: 240_000 }, () => {
-  let data: string;
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
+  const served = roomServer('gtm-room-versions-');
   const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    data = mkdtempSync(join(tmpdir(), 'gtm-room-versions-'));
-    server = await serve(data);
-    browser = await launchBrowser();
-  });
   after(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    rmSync(data, { recursive: true, force: true });
   });
 
   it("A saves a named version; B, in another browser, sees it with A's name, compares and restores it; B's version reaches A's open History; a viewer reads History and comments but cannot save, comment or press Ctrl+S", async () => {
-    const alice = await person(browser, 'Alice Adams');
-    const bob = await person(browser, 'Bob Brown');
-    const carol = await person(browser, 'Carol Chen');
+    const alice = await person(served.browser, 'Alice Adams');
+    const bob = await person(served.browser, 'Bob Brown');
+    const carol = await person(served.browser, 'Carol Chen');
     contexts.push(alice, bob, carol);
 
     // Alice draws two cards and shares them as a room.
-    const a = await openWithCards(alice, server.url);
+    const a = await openWithCards(alice, served.url);
     await a.keyboard.press('Escape');
     const { editUrl, viewUrl } = await shareAsRoom(a);
 

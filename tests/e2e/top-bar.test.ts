@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parseRoomFragment } from '../../src/collab/protocol';
 import { connect, type TestClient } from '../server/helpers';
-import { launchBrowser, openEditor, screenshotDir, settle } from './harness';
-import { openWithCards, person, serve, shareAsRoom } from './room-fixture';
+import { openEditor, screenshotDir, settle } from './harness';
+import { openWithCards, person, roomServer, shareAsRoom } from './room-fixture';
 
 const WIDTHS = [1440, 1280, 1024];
 /** The narrowest the diagram's name may get and still show a few words. */
@@ -82,9 +81,7 @@ async function assertOneLine(page: Page, width: number, what: string) {
 }
 
 describe('the top bar keeps every control on one line', { timeout: 180_000 }, () => {
-  let data: string;
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
+  const served = roomServer('gtm-top-bar-');
   let alice: BrowserContext;
   let page: Page;
   let link: { room: string; token: string };
@@ -93,32 +90,26 @@ describe('the top bar keeps every control on one line', { timeout: 180_000 }, ()
 
   /** Someone else joins: a client in this process, present as people are (a name, a colour). */
   function joinAs(name: string) {
-    const client = connect(server.url, link.room, link.token);
+    const client = connect(served.url, link.room, link.token);
     client.provider.awareness?.setLocalStateField('user', { name, color: '#0891b2' });
     others.push(client);
   }
 
   before(async () => {
-    data = mkdtempSync(join(tmpdir(), 'gtm-top-bar-'));
-    server = await serve(data);
-    browser = await launchBrowser();
-    alice = await person(browser, 'Alice Smith');
+    alice = await person(served.browser, 'Alice Smith');
   });
-  after(async () => {
+  after(() => {
     for (const client of others) client.destroy();
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    rmSync(data, { recursive: true, force: true });
   });
 
   it('alone, at 1440, 1280 and 1024 px', async () => {
-    const solo = await openEditor(alice, server.url);
+    const solo = await openEditor(alice, served.url);
     for (const width of WIDTHS) await assertOneLine(solo, width, 'alone');
     await solo.close();
   });
 
   it('with three people in the room: three avatars, no chip', async () => {
-    page = await openWithCards(alice, server.url);
+    page = await openWithCards(alice, served.url);
     const links = await shareAsRoom(page);
     viewUrl = links.viewUrl;
     const editUrl = links.editUrl;
@@ -152,7 +143,7 @@ describe('the top bar keeps every control on one line', { timeout: 180_000 }, ()
   });
 
   it('on a view link in that room: “View only”, four more in the chip, still one line', async () => {
-    const victor = await person(browser, 'Victor View');
+    const victor = await person(served.browser, 'Victor View');
     try {
       const view = await openEditor(victor, viewUrl);
       await bar(view).getByRole('list', { name: 'In this room: 7' }).waitFor({ timeout: 15_000 });

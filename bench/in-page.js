@@ -122,7 +122,28 @@
       const el = document.querySelector(`.react-flow__node[data-id="${id}"]`);
       if (!el) return window.__bench.toScreen(x + 110, y + 56);
       const r = el.getBoundingClientRect();
-      return [r.left + r.width / 2, r.top + r.height / 2];
+      // The centre, or the nearest point of the card a press reaches: on a big diagram edges
+      // cross cards, and their label chips sit above them (a press there takes the edge).
+      const points = [];
+      for (let dy = 0; dy < r.height / 2; dy += 6)
+        for (let dx = 0; dx < r.width / 2; dx += 6)
+          for (const [sx, sy] of [
+            [1, 1],
+            [-1, 1],
+            [1, -1],
+            [-1, -1],
+          ])
+            points.push([r.left + r.width / 2 + sx * dx, r.top + r.height / 2 + sy * dy]);
+      points.sort(
+        ([ax, ay], [bx, by]) =>
+          Math.hypot(ax - r.left - r.width / 2, ay - r.top - r.height / 2) -
+          Math.hypot(bx - r.left - r.width / 2, by - r.top - r.height / 2),
+      );
+      const hits = (x, y) => {
+        const hit = document.elementFromPoint(x, y);
+        return hit !== null && hit.closest('.react-flow__node') === el && !hit.closest('button');
+      };
+      return points.find(([x, y]) => hits(x, y)) ?? [r.left + r.width / 2, r.top + r.height / 2];
     },
     /**
      * A point where a press lands on the empty pane (it pans), the nearest to its centre. Cards

@@ -152,6 +152,24 @@ describe('command registry', () => {
     }
   });
 
+  it('keeps Ctrl+S from the browser when versions cannot be saved, and says why', () => {
+    const ctx = setup();
+    ctx.store.setState({ versionsStatus: 'unavailable' });
+    let prevented = false;
+    const event = {
+      ...press('s', { ctrlKey: true }),
+      preventDefault: () => {
+        prevented = true;
+      },
+    } as KeyboardEvent;
+    expect(handleKeyDown(event, ctx)).toBe(false);
+    expect(prevented).toBe(true);
+    expect(ctx.store.getState().notice).toEqual({
+      kind: 'info',
+      text: 'Versions cannot be saved: version storage is not available in this browser.',
+    });
+  });
+
   it('opens the command palette on Ctrl+K, which finds commands by every word typed', () => {
     const ctx = setup();
     expect(handleKeyDown(press('k', { ctrlKey: true }), ctx)).toBe(true);

@@ -22,6 +22,11 @@ export interface Command {
   readonly enabled?: (state: EditorState) => boolean;
   /** Changes the diagram or its versions, so it is off for a viewer of a shared room (canEdit). */
   readonly edits?: boolean;
+  /**
+   * Why the command is off, for a key the browser must not have even then (Ctrl+S would open
+   * "Save page"): the key is kept and the notice bar says this instead.
+   */
+  readonly whyOff?: (state: EditorState) => string;
   /** `event` is the key press that ran the command, if a key press did. */
   readonly run: (ctx: CommandContext, event?: KeyboardEvent) => void;
 }
@@ -166,6 +171,10 @@ export const COMMANDS: readonly Command[] = [
     keys: ['Mod+S'],
     matches: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 's'),
     enabled: (state) => state.versionsStatus !== 'unavailable',
+    whyOff: () =>
+      roomState.getState().room
+        ? 'Versions cannot be saved right now: the room’s versions cannot be reached on the server.'
+        : 'Versions cannot be saved: version storage is not available in this browser.',
     run: ({ store }) => {
       const name = new Date().toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
       void store
@@ -314,6 +323,9 @@ export function handleKeyDown(event: KeyboardEvent, ctx: CommandContext): boolea
       if (command.edits && commandEnabled(command, state, true)) {
         event.preventDefault();
         state.setNotice({ kind: 'info', text: viewOnlyRefusal(command) });
+      } else if (command.whyOff) {
+        event.preventDefault();
+        state.setNotice({ kind: 'info', text: command.whyOff(state) });
       }
       return false;
     }

@@ -224,6 +224,23 @@ describe('storage faults', () => {
         file.nodes.map((n) => n.title),
         ['Webinars'],
       );
+
+      // Versions cannot be stored either: Ctrl+S says so instead of opening "Save page".
+      await page.evaluate(() => {
+        window.addEventListener('keydown', (e) => {
+          if (e.key.toLowerCase() === 's')
+            document.body.dataset.savePrevented = String(e.defaultPrevented);
+        });
+      });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+s');
+      await page
+        .getByRole('status')
+        .filter({
+          hasText: 'Versions cannot be saved: version storage is not available in this browser.',
+        })
+        .waitFor();
+      assert.equal(await page.evaluate(() => document.body.dataset.savePrevented), 'true');
       assert.deepEqual(errors, []);
     });
   }

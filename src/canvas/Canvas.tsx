@@ -24,6 +24,7 @@ import { Bands } from './Bands';
 import { isBigDiagram, isPictured, liveEdgeIds, pictureEdges } from './big-diagram';
 import { OverviewLayer } from './OverviewLayer';
 import { ReviewLayer } from './ReviewLayer';
+import { MiniMapCard } from './MiniMapCard';
 import { OverviewMiniMap } from './OverviewMiniMap';
 import { useOverviewPointer } from './use-overview-pointer';
 import { useRestOfDiagram } from './use-rest-of-diagram';
@@ -309,7 +310,13 @@ export function Canvas({
           (big ? (
             <OverviewMiniMap />
           ) : (
-            <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={miniMapColor} />
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Minimap"
+              nodeColor={miniMapColor}
+              nodeComponent={MiniMapCard}
+            />
           ))}
         {overview && (
           <Panel position="top-center">

@@ -156,6 +156,11 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
         };
         return all.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
       };
+      const minimap = (page: Page) =>
+        page
+          .locator('.react-flow__minimap-node')
+          .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('x'))));
+      const miniBefore = await minimap(b);
       await a.mouse.move(from.x + 30, from.y + 20);
       await a.mouse.down();
       const dragStart = Date.now();
@@ -198,6 +203,12 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
       const edgeMid = await edgeOnB.boundingBox();
       assert.ok(edgeMid);
       assert.notDeepEqual(edgeMid, edgeStart, 'the edge follows the card');
+      // Bob's minimap shows the card where Alice has it too, not at its stored place.
+      const miniMid = await minimap(b);
+      assert.ok(
+        Math.min(...miniMid) < Math.min(...miniBefore) - 60,
+        `minimap cards at x ${miniBefore.join(', ')} → ${miniMid.join(', ')}`,
+      );
       await a.screenshot({ path: join(screenshotDir, 'co-editing-remote-drag-alice.png') });
       await b.screenshot({ path: join(screenshotDir, 'co-editing-remote-drag-bob.png') });
       console.log(

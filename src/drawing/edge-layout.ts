@@ -1,6 +1,7 @@
 import type { DiagramEdge, DiagramNode } from '../model/schema';
 import { approximateMeasure } from '../io/text-measure';
 import { cardRect, routeEdges, type RouteMap } from './edge-routes';
+import type { Rect } from './geometry';
 import { placeLabels, type LabelRequest, type PlacedLabel } from './label-placement';
 
 /** The chip text's font; its chips are sized with the approximate measure, which errs wide. */
@@ -21,6 +22,18 @@ export interface EdgeLayout {
   readonly nodes: readonly DiagramNode[];
   readonly routes: RouteMap;
   readonly labels: ReadonlyMap<string, PlacedLabel>;
+  /** The chips asked for, in the order they were placed (the next layout replays them). */
+  readonly chips?: readonly LabelRequest[];
+}
+
+/** Where cards moved, appeared or went between two versions: each one's old and new rectangle. */
+function changedCards(before: readonly DiagramNode[], after: readonly DiagramNode[]): Rect[] {
+  const now = new Set(after);
+  const byId = new Map(before.map((node) => [node.id, node]));
+  const changed: Rect[] = [];
+  for (const node of before) if (!now.has(node)) changed.push(cardRect(node));
+  for (const node of after) if (byId.get(node.id) !== node) changed.push(cardRect(node));
+  return changed;
 }
 
 const chipWidth = (text: string): number =>
@@ -47,7 +60,16 @@ export function layoutEdges(
     const request = { id: route.edge.id, points: route.points, width: chipWidth(text) };
     (route.edge.label?.trim() ? labelled : others).push(request);
   }
-  const labels = placeLabels([...labelled, ...others], nodes.map(cardRect));
+  const chips = [...labelled, ...others];
+  const labels = placeLabels(
+    chips,
+    nodes.map(cardRect),
+    previous?.chips && {
+      requests: previous.chips,
+      placed: previous.labels,
+      changedCards: changedCards(previous.nodes, nodes),
+    },
+  );
   // Unchanged chips keep their objects, so their components need not re-render.
   const reused = new Map<string, PlacedLabel>();
   for (const [id, label] of labels) {
@@ -63,5 +85,5 @@ export function layoutEdges(
         : label,
     );
   }
-  return { nodes, routes, labels: reused };
+  return { nodes, routes, labels: reused, chips };
 }

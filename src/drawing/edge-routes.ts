@@ -337,7 +337,8 @@ export function routeEdges(
   let bounds: Rect | null = null;
   for (const node of nodes) {
     const rect = cardRect(node);
-    index.add(rect, node);
+    // Plain elbows meet no card: indexing 5,000 cards on every drag step cost frames for nothing.
+    if (avoidCards) index.add(rect, node);
     right = Math.max(right, rect.x + rect.width);
     bounds = bounds ? union(bounds, rect) : rect;
   }
@@ -348,7 +349,7 @@ export function routeEdges(
 
   // The rectangles a change touched: where a card was and where it is now.
   let changed: Rect[] | null = null;
-  if (previous) {
+  if (previous && avoidCards) {
     changed = [];
     const now = new Set(nodes);
     const before = new Map(previous.nodes.map((node) => [node.id, node]));
@@ -370,12 +371,12 @@ export function routeEdges(
     const old = previous?.routes.get(edge.id);
     if (
       old &&
-      dirty &&
       old.edge === edge &&
       old.source === source &&
       old.target === target &&
       old.lane === lane &&
-      !dirty.some(old.area, () => true)
+      // An elbow depends on its edge and two cards only; a route round cards on those it met.
+      (!avoidCards || (dirty && !dirty.some(old.area, () => true)))
     ) {
       routes.set(edge.id, old);
       continue;

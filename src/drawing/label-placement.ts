@@ -58,6 +58,7 @@ const box = ([x, y]: Point, width: number, height: number): Rect => ({
 export function placeLabels(
   requests: readonly LabelRequest[],
   cards: readonly Rect[],
+  previous?: PreviousLabels,
 ): Map<string, PlacedLabel> {
   // Each index holds the rectangle grown by its gap, so a chip is blocked by what it overlaps.
   const cardIndex = createRectIndex<Rect>();
@@ -69,9 +70,16 @@ export function placeLabels(
   const blocked = (rect: Rect) =>
     cardIndex.some(rect, (card) => rectsOverlap(card, rect)) ||
     chips.some(rect, (chip) => rectsOverlap(chip, rect));
+  const replay = previous ? replayFrom(previous, requests) : null;
 
   const placed = new Map<string, PlacedLabel>();
   for (const request of requests) {
+    const kept = replay?.kept(request);
+    if (kept) {
+      chips.add(grownChip(kept), grownChip(kept));
+      placed.set(request.id, kept);
+      continue;
+    }
     const spots = candidates(request.points);
     const full = request.width;
     const widths = [full, full * 0.7, full * 0.5, LABEL_MIN_WIDTH].filter(
@@ -102,11 +110,95 @@ export function placeLabels(
       shortened: full > LABEL_MIN_WIDTH,
       clear: false,
     };
-    const grown = inflate(box([found.x, found.y], found.width, found.height), CHIP_GAP);
+    const old = replay?.placed(request.id);
+    if (old && sameLabel(old, found)) found = old;
+    else replay?.changed(found, old);
+    const grown = grownChip(found);
     chips.add(grown, grown);
     placed.set(request.id, found);
   }
   return placed;
+}
+
+/** What chips were placed before an edit, and which cards it moved, added or removed. */
+export interface PreviousLabels {
+  readonly requests: readonly LabelRequest[];
+  readonly placed: ReadonlyMap<string, PlacedLabel>;
+  /** Each such card's rectangle before and after (a moved card gives both). */
+  readonly changedCards: readonly Rect[];
+}
+
+const grownChip = (label: PlacedLabel): Rect =>
+  inflate(box([label.x, label.y], label.width, label.height), CHIP_GAP);
+
+const sameLabel = (a: PlacedLabel, b: PlacedLabel): boolean =>
+  a.x === b.x &&
+  a.y === b.y &&
+  a.width === b.width &&
+  a.shortened === b.shortened &&
+  a.clear === b.clear;
+
+const samePoints = (a: readonly Point[], b: readonly Point[]): boolean =>
+  a === b || (a.length === b.length && a.every((p, i) => p[0] === b[i]?.[0] && p[1] === b[i]?.[1]));
+
+/** Every rectangle any candidate of the request could take, with a pixel to spare. */
+function reach(request: LabelRequest): Rect {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of request.points) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  const dx = request.width / 2 + 1;
+  const dy = LABEL_HEIGHT / 2 + 1;
+  return { x: x0 - dx, y: y0 - dy, width: x1 - x0 + 2 * dx, height: y1 - y0 + 2 * dy };
+}
+
+/**
+ * Replays the previous placement: placing is greedy in request order, so a chip comes out as
+ * before when its route and width are the same and nothing it could have met changed, that is
+ * no card and no earlier chip moved, appeared or went inside its reach. A drag on a big diagram
+ * then re-places only the chips near the moved cards, not all of them (a 5,000-card drag step
+ * spent some 60 ms here).
+ */
+function replayFrom(previous: PreviousLabels, requests: readonly LabelRequest[]) {
+  const before = new Map(previous.requests.map((request, i) => [request.id, { request, i }]));
+  // Requests met in another order saw other chips first: place them all afresh.
+  let last = -1;
+  for (const request of requests) {
+    const old = before.get(request.id);
+    if (!old) continue;
+    if (old.i < last) return null;
+    last = old.i;
+  }
+  const dirty = createRectIndex<Rect>();
+  for (const card of previous.changedCards) {
+    const grown = inflate(card, CARD_GAP);
+    dirty.add(grown, grown);
+  }
+  const now = new Set(requests.map((request) => request.id));
+  for (const [id, label] of previous.placed) {
+    if (now.has(id)) continue;
+    const grown = grownChip(label);
+    dirty.add(grown, grown);
+  }
+  return {
+    kept(request: LabelRequest): PlacedLabel | undefined {
+      const old = before.get(request.id)?.request;
+      const label = previous.placed.get(request.id);
+      if (!old || !label || old.width !== request.width) return undefined;
+      if (!samePoints(old.points, request.points)) return undefined;
+      return dirty.some(reach(request), () => true) ? undefined : label;
+    },
+    placed: (id: string) => previous.placed.get(id),
+    /** A chip placed elsewhere than before, or new: later chips may meet it, or its old place. */
+    changed(label: PlacedLabel, old: PlacedLabel | undefined) {
+      const grown = grownChip(label);
+      dirty.add(grown, grown);
+      if (old) dirty.add(grownChip(old), grownChip(old));
+    },
+  };
 }
 
 /** The chip's rectangle. */

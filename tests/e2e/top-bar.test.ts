@@ -139,6 +139,23 @@ describe('the top bar keeps every control on one line', { timeout: 180_000 }, ()
     const listed = ((await chip.getAttribute('aria-label')) ?? '').replace(/^3 more: /, '');
     assert.deepEqual(listed.split(', ').sort(), hidden.sort(), 'the chip names who it hides');
     assert.equal(await chip.getAttribute('title'), `3 more: ${listed}`, 'and says so on hover');
+    // From the keyboard too: the chip opens a list of who it hides, Escape closes it.
+    const more = chip.getByRole('button', { name: 'Show the 3 others here' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    const list = bar(page).getByRole('list', { name: 'Also in this room' });
+    assert.deepEqual(
+      (await list.getByRole('listitem').allTextContents()).sort(),
+      hidden.slice().sort(),
+    );
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    await page.screenshot({
+      path: join(screenshotDir, 'top-bar-more-open.png'),
+      clip: { x: 0, y: 0, width: 1024, height: 200 },
+    });
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+    assert.ok(await more.evaluate((el) => el === document.activeElement), 'focus goes back');
     for (const width of WIDTHS) await assertOneLine(page, width, 'six-people');
   });
 

@@ -1,3 +1,4 @@
+import { useEffect, useId, useRef, useState } from 'react';
 import { useRoom } from '../../store/react/use-room';
 
 const initials = (name: string) =>
@@ -47,15 +48,7 @@ export function PresenceAvatars() {
             <span aria-hidden="true">{initials(person.short)}</span>
           </li>
         ))}
-        {hidden.length > 0 && (
-          <li
-            title={more}
-            aria-label={more}
-            className="grid h-7 min-w-7 place-items-center rounded-full border-2 border-white bg-zinc-200 px-1 text-xs font-semibold text-zinc-800"
-          >
-            <span aria-hidden="true">+{hidden.length}</span>
-          </li>
-        )}
+        {hidden.length > 0 && <MoreChip label={more} people={hidden} />}
       </ul>
       {problem && (
         <span title={problem} className="text-xs font-medium whitespace-nowrap text-red-700">
@@ -63,5 +56,74 @@ export function PresenceAvatars() {
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * The "+N" chip: its name says who it hides, and pressing it (click, Enter or Space) lists
+ * them with their colours, as Figma's overflow does; Escape or a press elsewhere closes it.
+ */
+function MoreChip({
+  label,
+  people,
+}: {
+  label: string;
+  people: readonly { key: string; name: string; color: string }[];
+}) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const ref = useRef<HTMLLIElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+  return (
+    <li
+      ref={ref}
+      title={label}
+      aria-label={label}
+      className="relative"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !open) return;
+        event.stopPropagation();
+        setOpen(false);
+        button.current?.focus();
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={open ? listId : undefined}
+        aria-label={`Show the ${people.length} others here`}
+        onClick={() => setOpen((was) => !was)}
+        className="grid h-7 min-w-7 cursor-pointer place-items-center rounded-full border-2 border-white bg-zinc-200 px-1 text-xs font-semibold text-zinc-800 hover:bg-zinc-300"
+      >
+        <span aria-hidden="true">+{people.length}</span>
+      </button>
+      {open && (
+        <ul
+          id={listId}
+          aria-label="Also in this room"
+          className="absolute top-9 right-0 z-50 flex flex-col gap-1 rounded-md border border-zinc-200 bg-white p-2 shadow-lg"
+        >
+          {people.map((person) => (
+            <li key={person.key} className="flex items-center gap-2 text-sm whitespace-nowrap">
+              <span
+                aria-hidden="true"
+                className="h-3 w-3 rounded-full"
+                style={{ background: person.color }}
+              />
+              {person.name}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
   );
 }

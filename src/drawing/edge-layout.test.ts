@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createEdge, createNode } from '../model/factories';
 import type { DiagramNode } from '../model/schema';
 import { createSyntheticDiagram } from '../testing/synthetic';
 import { AVOID_CARDS_UP_TO, layoutEdges, type EdgeLayout } from './edge-layout';
@@ -43,6 +44,35 @@ describe('edge layout from the previous one', () => {
       }
     });
   }
+
+  it('puts a chip where a card was once the card is gone', () => {
+    const from = createNode('channel', { x: 0, y: 0 });
+    const to = createNode('stage', { x: 1000, y: 0 });
+    const between = createNode('tool', { x: 500, y: 0 });
+    const edges = [createEdge(from.id, to.id, { label: 'Qualified leads' })];
+    const before = layoutEdges([from, to, between], edges, undefined, undefined, false);
+    expect(before.labels.get(edges[0]!.id)?.x).not.toBe(610);
+    const after = layoutEdges([from, to], edges, undefined, before, false);
+    // The middle of the route, 220 to 1000, where the card stood.
+    expect(after.labels.get(edges[0]!.id)?.x).toBe(610);
+    // Made from `before` again (its card index now went on to `after`), with the card kept.
+    const again = layoutEdges([from, { ...to }, between], edges, undefined, before, false);
+    expect(plain(again)).toEqual(
+      plain(layoutEdges([from, to, between], edges, undefined, undefined, false)),
+    );
+  });
+
+  it('places chips as afresh from a layout used twice', () => {
+    const diagram = createSyntheticDiagram(AVOID_CARDS_UP_TO + 400, 2);
+    const first = layoutEdges(diagram.nodes, diagram.edges, chipText, undefined, false);
+    const afresh = (nodes: readonly DiagramNode[]) =>
+      plain(layoutEdges(nodes, diagram.edges, chipText, undefined, false));
+    const one = moved(diagram.nodes, 'n3', 0, 300);
+    expect(plain(layoutEdges(one, diagram.edges, chipText, first, false))).toEqual(afresh(one));
+    // The first layout has handed its card index on to the one made from it.
+    const other = moved(diagram.nodes, 'n40', -40, 40);
+    expect(plain(layoutEdges(other, diagram.edges, chipText, first, false))).toEqual(afresh(other));
+  });
 
   it('keeps the objects of chips far from a dragged card', () => {
     const diagram = createSyntheticDiagram(AVOID_CARDS_UP_TO + 400, 2);

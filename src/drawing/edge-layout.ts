@@ -1,8 +1,13 @@
 import type { DiagramEdge, DiagramNode } from '../model/schema';
 import { approximateMeasure } from '../io/text-measure';
 import { cardRect, routeEdges, type RouteMap } from './edge-routes';
-import type { Rect } from './geometry';
-import { placeLabels, type LabelRequest, type PlacedLabel } from './label-placement';
+import {
+  createCardIndex,
+  placeLabels,
+  type CardIndex,
+  type LabelRequest,
+  type PlacedLabel,
+} from './label-placement';
 
 /** The chip text's font; its chips are sized with the approximate measure, which errs wide. */
 const LABEL_FONT = '500 11px system-ui, sans-serif';
@@ -24,20 +29,63 @@ export interface EdgeLayout {
   readonly labels: ReadonlyMap<string, PlacedLabel>;
   /** The chips asked for, in the order they were placed (the next layout replays them). */
   readonly chips?: readonly LabelRequest[];
+  /** The cards indexed for the chips, handed on to the next layout. */
+  readonly cards?: KeptCards;
 }
 
-/** Where cards moved, appeared or went between two versions: each one's old and new rectangle. */
-function changedCards(before: readonly DiagramNode[], after: readonly DiagramNode[]): Rect[] {
+/** A card index and the version it holds; the next layout updates it in place and takes it over. */
+interface KeptCards {
+  nodes: readonly DiagramNode[];
+  readonly index: CardIndex;
+}
+
+/** The cards that went or changed between two versions (old objects) and those that came or changed. */
+function cardChanges(before: readonly DiagramNode[], after: readonly DiagramNode[]) {
   const now = new Set(after);
   const byId = new Map(before.map((node) => [node.id, node]));
-  const changed: Rect[] = [];
-  for (const node of before) if (!now.has(node)) changed.push(cardRect(node));
-  for (const node of after) if (byId.get(node.id) !== node) changed.push(cardRect(node));
-  return changed;
+  return {
+    gone: before.filter((node) => !now.has(node)),
+    came: after.filter((node) => byId.get(node.id) !== node),
+  };
 }
 
-const chipWidth = (text: string): number =>
-  Math.min(LABEL_MAX_WIDTH, Math.ceil(approximateMeasure(text, LABEL_FONT)) + LABEL_PADDING);
+/**
+ * The card index for `nodes`: the previous layout's, updated for what changed, while it still
+ * holds the previous version (indexing 5,000 cards took some 3 ms of every drag step).
+ */
+function keptCards(
+  nodes: readonly DiagramNode[],
+  previous: EdgeLayout | undefined,
+  changes: ReturnType<typeof cardChanges> | undefined,
+): KeptCards {
+  const kept = previous?.cards;
+  if (kept && changes && kept.nodes === previous.nodes) {
+    for (const node of changes.gone) kept.index.delete(node.id);
+    for (const node of changes.came) kept.index.set(node.id, cardRect(node));
+    kept.nodes = nodes;
+    return kept;
+  }
+  const index = createCardIndex();
+  for (const node of nodes) index.set(node.id, cardRect(node));
+  return { nodes, index };
+}
+
+// Measured once per text: a big diagram asks for the same few thousand chips on every drag step.
+const widths = new Map<string, number>();
+const WIDTHS_KEPT = 20_000;
+
+function chipWidth(text: string): number {
+  let width = widths.get(text);
+  if (width === undefined) {
+    if (widths.size >= WIDTHS_KEPT) widths.clear();
+    width = Math.min(
+      LABEL_MAX_WIDTH,
+      Math.ceil(approximateMeasure(text, LABEL_FONT)) + LABEL_PADDING,
+    );
+    widths.set(text, width);
+  }
+  return width;
+}
 
 /**
  * Routes and label chips of a diagram, as the canvas and the exports draw them. `chipText`
@@ -61,14 +109,17 @@ export function layoutEdges(
     (route.edge.label?.trim() ? labelled : others).push(request);
   }
   const chips = [...labelled, ...others];
+  const changes = previous && cardChanges(previous.nodes, nodes);
+  const cards = keptCards(nodes, previous, changes);
   const labels = placeLabels(
     chips,
-    nodes.map(cardRect),
-    previous?.chips && {
-      requests: previous.chips,
-      placed: previous.labels,
-      changedCards: changedCards(previous.nodes, nodes),
-    },
+    cards.index,
+    previous?.chips &&
+      changes && {
+        requests: previous.chips,
+        placed: previous.labels,
+        changedCards: [...changes.gone, ...changes.came].map(cardRect),
+      },
   );
   // Unchanged chips keep their objects, so their components need not re-render.
   const reused = new Map<string, PlacedLabel>();
@@ -85,5 +136,5 @@ export function layoutEdges(
         : label,
     );
   }
-  return { nodes, routes, labels: reused, chips };
+  return { nodes, routes, labels: reused, chips, cards };
 }

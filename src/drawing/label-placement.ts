@@ -1,5 +1,5 @@
 import { inflate, rectsOverlap, type Point, type Rect } from './geometry';
-import { createRectIndex } from './rect-index';
+import { createRectIndex, type RectIndex } from './rect-index';
 
 export interface LabelRequest {
   readonly id: string;
@@ -57,19 +57,18 @@ const box = ([x, y]: Point, width: number, height: number): Rect => ({
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
-  cards: readonly Rect[],
+  cards: readonly Rect[] | CardIndex,
   previous?: PreviousLabels,
 ): Map<string, PlacedLabel> {
-  // Each index holds the rectangle grown by its gap, so a chip is blocked by what it overlaps.
-  const cardIndex = createRectIndex<Rect>();
-  for (const card of cards) {
-    const grown = inflate(card, CARD_GAP);
-    cardIndex.add(grown, grown);
-  }
+  let cardIndex: CardIndex;
+  if (Array.isArray(cards)) {
+    cardIndex = createCardIndex();
+    cards.forEach((card, i) => cardIndex.set(String(i), card));
+  } else cardIndex = cards as CardIndex;
+  // The chip index holds each chip grown by its gap, so a chip is blocked by what it overlaps.
   const chips = createRectIndex<Rect>();
   const blocked = (rect: Rect) =>
-    cardIndex.some(rect, (card) => rectsOverlap(card, rect)) ||
-    chips.some(rect, (chip) => rectsOverlap(chip, rect));
+    cardIndex.blocks(rect) || chips.some(rect, (chip) => rectsOverlap(chip, rect));
   const replay = previous ? replayFrom(previous, requests) : null;
 
   const placed = new Map<string, PlacedLabel>();
@@ -120,6 +119,36 @@ export function placeLabels(
   return placed;
 }
 
+/** The cards chips keep clear of, by card id: kept between versions, a drag updates only its card. */
+export interface CardIndex {
+  set(id: string, card: Rect): void;
+  delete(id: string): void;
+  /** Whether a chip at `rect` would cover a card, or come nearer to it than the gap. */
+  blocks(rect: Rect): boolean;
+}
+
+export function createCardIndex(): CardIndex {
+  // Each rectangle grown by the gap, so a chip is blocked by what it overlaps.
+  const grown = new Map<string, Rect>();
+  const index = createRectIndex<Rect>();
+  const remove = (id: string) => {
+    const old = grown.get(id);
+    if (!old) return;
+    index.remove(old, old);
+    grown.delete(id);
+  };
+  return {
+    set(id, card) {
+      remove(id);
+      const rect = inflate(card, CARD_GAP);
+      grown.set(id, rect);
+      index.add(rect, rect);
+    },
+    delete: remove,
+    blocks: (rect) => index.some(rect, (card) => rectsOverlap(card, rect)),
+  };
+}
+
 /** What chips were placed before an edit, and which cards it moved, added or removed. */
 export interface PreviousLabels {
   readonly requests: readonly LabelRequest[];
@@ -141,18 +170,60 @@ const sameLabel = (a: PlacedLabel, b: PlacedLabel): boolean =>
 const samePoints = (a: readonly Point[], b: readonly Point[]): boolean =>
   a === b || (a.length === b.length && a.every((p, i) => p[0] === b[i]?.[0] && p[1] === b[i]?.[1]));
 
-/** Every rectangle any candidate of the request could take, with a pixel to spare. */
-function reach(request: LabelRequest): Rect {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of request.points) {
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  }
+/**
+ * Every rectangle any candidate of the request could take, with a pixel to spare: one box per
+ * segment, since chips sit on the route (an elbow's bounding box holds much it never crosses,
+ * and a drag re-placed every chip whose box the card was in).
+ */
+function reach(request: LabelRequest): Rect[] {
   const dx = request.width / 2 + 1;
   const dy = LABEL_HEIGHT / 2 + 1;
-  return { x: x0 - dx, y: y0 - dy, width: x1 - x0 + 2 * dx, height: y1 - y0 + 2 * dy };
+  const { points } = request;
+  const around = (a: Point, b: Point): Rect => {
+    const x0 = Math.min(a[0], b[0]);
+    const y0 = Math.min(a[1], b[1]);
+    return {
+      x: x0 - dx,
+      y: y0 - dy,
+      width: Math.max(a[0], b[0]) - x0 + 2 * dx,
+      height: Math.max(a[1], b[1]) - y0 + 2 * dy,
+    };
+  };
+  if (points.length < 2) return [around(points[0] ?? [0, 0], points[0] ?? [0, 0])];
+  return points.slice(1).map((b, i) => around(points[i] as Point, b));
+}
+
+const DIRTY_LIST_UP_TO = 64;
+
+/**
+ * What changed since the previous placement. A drag changes a handful of rectangles while a
+ * chip's reach can span dozens of index cells (a plain elbow crosses the diagram), so each chip
+ * is checked against the short list itself; only a big change goes through an index (10,000
+ * chips walking their cells took some 15 ms a drag step).
+ */
+function createDirtyArea() {
+  const list: Rect[] = [];
+  let index: RectIndex<Rect> | null = null;
+  // Touching counts, as in the index: a chip's reach has its pixel to spare on that side.
+  const touches = (a: Rect, b: Rect) =>
+    a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
+  return {
+    add(rect: Rect) {
+      if (index) {
+        index.add(rect, rect);
+        return;
+      }
+      list.push(rect);
+      if (list.length > DIRTY_LIST_UP_TO) {
+        index = createRectIndex<Rect>();
+        for (const r of list) index.add(r, r);
+      }
+    },
+    meets(area: Rect): boolean {
+      if (index) return index.some(area, () => true);
+      return list.some((rect) => touches(rect, area));
+    },
+  };
 }
 
 /**
@@ -172,16 +243,11 @@ function replayFrom(previous: PreviousLabels, requests: readonly LabelRequest[])
     if (old.i < last) return null;
     last = old.i;
   }
-  const dirty = createRectIndex<Rect>();
-  for (const card of previous.changedCards) {
-    const grown = inflate(card, CARD_GAP);
-    dirty.add(grown, grown);
-  }
+  const dirty = createDirtyArea();
+  for (const card of previous.changedCards) dirty.add(inflate(card, CARD_GAP));
   const now = new Set(requests.map((request) => request.id));
   for (const [id, label] of previous.placed) {
-    if (now.has(id)) continue;
-    const grown = grownChip(label);
-    dirty.add(grown, grown);
+    if (!now.has(id)) dirty.add(grownChip(label));
   }
   return {
     kept(request: LabelRequest): PlacedLabel | undefined {
@@ -189,14 +255,13 @@ function replayFrom(previous: PreviousLabels, requests: readonly LabelRequest[])
       const label = previous.placed.get(request.id);
       if (!old || !label || old.width !== request.width) return undefined;
       if (!samePoints(old.points, request.points)) return undefined;
-      return dirty.some(reach(request), () => true) ? undefined : label;
+      return reach(request).some((area) => dirty.meets(area)) ? undefined : label;
     },
     placed: (id: string) => previous.placed.get(id),
     /** A chip placed elsewhere than before, or new: later chips may meet it, or its old place. */
     changed(label: PlacedLabel, old: PlacedLabel | undefined) {
-      const grown = grownChip(label);
-      dirty.add(grown, grown);
-      if (old) dirty.add(grownChip(old), grownChip(old));
+      dirty.add(grownChip(label));
+      if (old) dirty.add(grownChip(old));
     },
   };
 }

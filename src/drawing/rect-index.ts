@@ -9,6 +9,8 @@ const CELL = 320;
  */
 export interface RectIndex<T> {
   add(rect: Rect, value: T): void;
+  /** Takes out `value`, added with `rect`. */
+  remove(rect: Rect, value: T): void;
   /** Every value whose rectangle overlaps or touches `area`, each once. */
   near(area: Rect): T[];
   /** Whether some value whose rectangle meets `area` passes `test` (no lists built). */
@@ -35,6 +37,20 @@ export function createRectIndex<T>(): RectIndex<T> {
           const cell = cells.get(k);
           if (cell) cell.push(entry);
           else cells.set(k, [entry]);
+        }
+      }
+    },
+    remove(rect, value) {
+      const [cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0] = span(rect);
+      for (let cx = cx0; cx <= cx1; cx++) {
+        for (let cy = cy0; cy <= cy1; cy++) {
+          const k = key(cx, cy);
+          const cell = cells.get(k);
+          const at = cell?.findIndex((entry) => entry.value === value) ?? -1;
+          if (!cell || at < 0) continue;
+          // Order within a cell is kept: `near` lists values in the order they were added.
+          cell.splice(at, 1);
+          if (cell.length === 0) cells.delete(k);
         }
       }
     },

@@ -507,6 +507,8 @@ describe('co-editing in the browser', { timeout: 240_000 }, () => {
       const { viewUrl } = await shareAsRoom(a);
       const v = await openEditor(viewer, viewUrl);
       await v.getByText('View only', { exact: true }).waitFor({ timeout: 15_000 });
+      // "View only" shows as the room opens; its cards come with the first sync.
+      await v.locator('.react-flow__node').nth(1).waitFor({ timeout: 15_000 });
       const [first] = await cardTitles(v);
       await selectCard(v, first as string);
       // The viewer is offered no field to type into, and is told why.

@@ -115,12 +115,38 @@ function NodeInspector({ node }: { node: DiagramNode }) {
 }
 
 /** Keyboard users connect nodes here instead of dragging between handles. */
+const choicesOf = new WeakMap<readonly DiagramNode[], string>();
+
+/** Every card as the Connect to list names it, in diagram order: [id, "Title (Kind)"]. */
+function connectChoices(nodes: readonly DiagramNode[]): string {
+  let choices = choicesOf.get(nodes);
+  if (choices === undefined) {
+    choices = JSON.stringify(
+      nodes.map((n) => [n.id, `${n.title || 'Untitled'} (${KIND_LABEL[n.kind]})`]),
+    );
+    choicesOf.set(nodes, choices);
+  }
+  return choices;
+}
+
 function ConnectTo({ node }: { node: DiagramNode }) {
-  const nodes = useEditor((s) => s.diagram.nodes);
+  // A string, equal while only positions change: a drag step moves cards, not their names, and
+  // must not rebuild an option per card (5,000 on a big diagram, on every step).
+  const choices = useEditor((s) => connectChoices(s.diagram.nodes));
   const connect = useEditor((s) => s.connect);
   const setNotice = useEditor((s) => s.setNotice);
   const [target, setTarget] = useState('');
-  const others = nodes.filter((n) => n.id !== node.id);
+  const options = useMemo(
+    () =>
+      (JSON.parse(choices) as [string, string][])
+        .filter(([id]) => id !== node.id)
+        .map(([id, label]) => (
+          <option key={id} value={id}>
+            {label}
+          </option>
+        )),
+    [choices, node.id],
+  );
   return (
     <div className="flex flex-col gap-1 border-t border-zinc-200 pt-3">
       <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700">
@@ -131,11 +157,7 @@ function ConnectTo({ node }: { node: DiagramNode }) {
           className="w-full rounded-md border border-zinc-300 px-2 py-1 text-sm"
         >
           <option value="">Choose a node…</option>
-          {others.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.title || 'Untitled'} ({KIND_LABEL[n.kind]})
-            </option>
-          ))}
+          {options}
         </select>
       </label>
       <button

@@ -1,6 +1,6 @@
 import type { DiagramEdge, DiagramNode } from '../model/schema';
 import { approximateMeasure } from '../io/text-measure';
-import { cardRect, routeEdges, type RouteMap } from './edge-routes';
+import { cardChanges, cardRect, routeEdges, type RouteMap } from './edge-routes';
 import {
   createCardIndex,
   placeLabels,
@@ -37,16 +37,6 @@ export interface EdgeLayout {
 interface KeptCards {
   nodes: readonly DiagramNode[];
   readonly index: CardIndex;
-}
-
-/** The cards that went or changed between two versions (old objects) and those that came or changed. */
-function cardChanges(before: readonly DiagramNode[], after: readonly DiagramNode[]) {
-  const now = new Set(after);
-  const byId = new Map(before.map((node) => [node.id, node]));
-  return {
-    gone: before.filter((node) => !now.has(node)),
-    came: after.filter((node) => byId.get(node.id) !== node),
-  };
 }
 
 /**

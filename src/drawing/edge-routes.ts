@@ -315,6 +315,19 @@ function routeOne(
   };
 }
 
+/** The cards that went or changed between two versions (old objects) and those that came or changed. */
+export function cardChanges(
+  before: readonly DiagramNode[],
+  after: readonly DiagramNode[],
+): { gone: DiagramNode[]; came: DiagramNode[] } {
+  const now = new Set(after);
+  const byId = new Map(before.map((node) => [node.id, node]));
+  return {
+    gone: before.filter((node) => !now.has(node)),
+    came: after.filter((node) => byId.get(node.id) !== node),
+  };
+}
+
 /**
  * Orthogonal routes for every edge whose two cards exist, none through a card. With
  * `previous` (the routes of the diagram before an edit), a route is reused when its edge and
@@ -350,11 +363,8 @@ export function routeEdges(
   // The rectangles a change touched: where a card was and where it is now.
   let changed: Rect[] | null = null;
   if (previous && avoidCards) {
-    changed = [];
-    const now = new Set(nodes);
-    const before = new Map(previous.nodes.map((node) => [node.id, node]));
-    for (const node of previous.nodes) if (!now.has(node)) changed.push(cardRect(node));
-    for (const node of nodes) if (before.get(node.id) !== node) changed.push(cardRect(node));
+    const { gone, came } = cardChanges(previous.nodes, nodes);
+    changed = [...gone, ...came].map(cardRect);
     // Past a few hundred moved cards (auto layout, a template) routing afresh is as quick.
     if (changed.length > 400) changed = null;
   }

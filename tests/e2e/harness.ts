@@ -206,6 +206,23 @@ export async function waitForSaved(page: Page): Promise<void> {
     .waitFor({ timeout: 5000 });
 }
 
+/**
+ * Presses `keys` (such as "Control+s") and answers whether the page kept its last key from the
+ * browser (the editor called preventDefault, so no "Save page" or bookmark dialog opens).
+ */
+export async function pressKept(page: Page, keys: string): Promise<boolean> {
+  const key = (keys.split('+').at(-1) ?? keys).toLowerCase();
+  await page.evaluate((watched) => {
+    // Added after the editor's own listener, so it sees what that one decided.
+    window.addEventListener('keydown', (e) => {
+      if (e.key.toLowerCase() === watched)
+        document.body.dataset.keyKept = String(e.defaultPrevented);
+    });
+  }, key);
+  await page.keyboard.press(keys);
+  return (await page.evaluate(() => document.body.dataset.keyKept)) === 'true';
+}
+
 export const screenshotDir = resolve(import.meta.dirname, '.artifacts');
 
 /** Lets viewport animations (fit view, zoom buttons) finish before measuring positions. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { openEditor, screenshotDir } from './harness';
+import { openEditor, pressKept, screenshotDir } from './harness';
 import { openWithCards, person, roomServer, shareAsRoom, status } from './room-fixture';
 
 const synced = (page: Page) => status(page, 'Synced');
@@ -184,19 +184,13 @@ describe('versions of a shared room', { timeout: 240_000 }, () => {
     for (const fix of fixes) assert.ok(await fix.isDisabled());
 
     // Ctrl+S on the view link saves nothing, keeps the browser's "Save page" shut and says why.
-    await c.evaluate(() => {
-      window.addEventListener('keydown', (e) => {
-        if (e.key.toLowerCase() === 's')
-          document.body.dataset.savePrevented = String(e.defaultPrevented);
-      });
-    });
     await c.keyboard.press('Escape');
-    await c.keyboard.press('Control+s');
+    const kept = await pressKept(c, 'Control+s');
     await c
       .getByRole('status')
       .filter({ hasText: 'Save version needs an edit link: this room is open with a view link.' })
       .waitFor();
-    assert.equal(await c.evaluate(() => document.body.dataset.savePrevented), 'true');
+    assert.equal(kept, true, 'the key is kept from the browser');
     await c.screenshot({ path: join(screenshotDir, 'room-versions-viewer-save.png') });
     await openHistory(c);
     assert.equal(await named(c).count(), 2);

@@ -114,7 +114,6 @@ function NodeInspector({ node }: { node: DiagramNode }) {
   );
 }
 
-/** Keyboard users connect nodes here instead of dragging between handles. */
 const choicesOf = new WeakMap<readonly DiagramNode[], string>();
 
 /** Every card as the Connect to list names it, in diagram order: [id, "Title (Kind)"]. */
@@ -129,6 +128,7 @@ function connectChoices(nodes: readonly DiagramNode[]): string {
   return choices;
 }
 
+/** Keyboard users connect nodes here instead of dragging between handles. */
 function ConnectTo({ node }: { node: DiagramNode }) {
   // A string, equal while only positions change: a drag step moves cards, not their names, and
   // must not rebuild an option per card (5,000 on a big diagram, on every step).
